@@ -1,0 +1,97 @@
+"""polcmp extract: every indicator value in the given reports, each with its source."""
+from __future__ import annotations
+
+import difflib
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+
+from indicators.catalogue import Catalogue, load_catalogue
+from indicators.errors import PolcmpError, ReportError
+from indicators.extract import Extractor
+from indicators.models import COLUMNS
+from indicators.reports import read_report
+
+from .main import BomOption, FormatOption, OutputOption, RulesOption, app, finish
+from .output import Format, choose_format, open_output, write_records
+from .status import ExitCode, error
+
+TABLE_COLUMNS = ("place", "year", "indicator", "label", "value", "unit", "qualifier", "soft", "status", "raw", "quote")
+
+
+class NoReadableInput(Exception):
+    """Every input failed (each already reported): write nothing, exit 2."""
+
+
+class StatusFilter(str, Enum):
+    target = "target"
+    achieved = "achieved"
+    all = "all"
+
+
+def check_indicator_ids(catalogue: Catalogue, wanted: list[str]) -> None:
+    """Unknown --indicator ids are a usage error that names the closest known ids."""
+    known = [ind.id for ind in catalogue.indicators]
+    for ind_id in wanted:
+        if ind_id not in known:
+            close = difflib.get_close_matches(ind_id, known, n=3, cutoff=0.5)
+            hint = f" (did you mean {', '.join(close)}?)" if close else " (polcmp rules list shows them)"
+            raise PolcmpError(f"unknown indicator {ind_id!r}{hint}")
+
+
+def refuse_to_overwrite_inputs(output: Path | None, files: list[str]) -> None:
+    if output is None:
+        return
+    target = output.resolve()
+    for f in files:
+        if f != "-" and Path(f).resolve() == target:
+            raise PolcmpError(f"--output {output} is one of the input reports; refusing to overwrite it")
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Report files (.txt, any common encoding); '-' reads stdin.")],
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    bom: BomOption = False,
+    indicator: Annotated[Optional[list[str]], typer.Option(
+        "--indicator", "-i", help="Only this indicator id (repeatable).")] = None,
+    status: Annotated[StatusFilter, typer.Option(
+        help="target: this year's plan; achieved: results reported; all: both.")] = StatusFilter.all,
+    encoding: Annotated[Optional[str], typer.Option(
+        help="Force the text encoding (default: detect UTF-8 / UTF-16 / GB18030).")] = None,
+    rules: RulesOption = None,
+) -> None:
+    """Every indicator value in each report, with the raw text, the clause and offsets it came from."""
+    catalogue = load_catalogue(rules)
+    wanted = set(indicator or [])
+    check_indicator_ids(catalogue, sorted(wanted))
+    refuse_to_overwrite_inputs(output, files)
+    extractor = Extractor(catalogue)
+    fmt = choose_format(fmt, output)
+    failed = 0
+
+    def rows() -> Iterator[dict]:
+        nonlocal failed
+        for f in files:
+            try:
+                report = read_report(f, encoding)
+            except ReportError as e:
+                error(str(e))
+                failed += 1
+                continue
+            for v in extractor.extract(report):
+                if (not wanted or v.indicator in wanted) and status in (StatusFilter.all, v.status):
+                    yield v.as_dict()
+        if failed == len(files):
+            raise NoReadableInput()
+
+    columns = TABLE_COLUMNS if fmt is Format.table else COLUMNS
+    try:
+        with open_output(output, bom and fmt in (Format.csv, Format.tsv)) as out:
+            write_records(rows(), columns, fmt, out)
+    except NoReadableInput:
+        finish(ExitCode.CANNOT_RUN)
+    finish(ExitCode.PARTIAL if failed else ExitCode.OK)

@@ -1,0 +1,79 @@
+"""The polcmp command: the typer app, shared options, and the one place errors become exit codes."""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from indicators.errors import PolcmpError
+
+from .output import Format
+from .status import ExitCode, error
+
+app = typer.Typer(
+    name="polcmp",
+    help="Compare Chinese local governments by the targets in their work reports (政府工作报告).",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+        print(version("polcmp"))
+        raise typer.Exit()
+
+
+@app.callback()
+def polcmp(version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False) -> None:
+    """Compare Chinese local governments by the targets in their work reports (政府工作报告)."""
+
+
+# Options shared by every data command (one --format switch everywhere).
+FormatOption = Annotated[Optional[Format], typer.Option(
+    "--format", "-f", help="table on a terminal, csv when piped (default); or tsv, json, jsonl.")]
+OutputOption = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", help="Write to FILE (atomically) instead of stdout.", dir_okay=False)]
+BomOption = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 BOM (for Excel).")]
+RulesOption = Annotated[Optional[Path], typer.Option(
+    "--rules", envvar="POLCMP_RULES", show_envvar=True,
+    help="Indicator catalogue to use instead of the built-in rules.yaml.")]
+
+
+def _interrupted(signum, frame):
+    error("interrupted")
+    raise SystemExit(ExitCode.INTERRUPTED)   # unwinds: half-written output files are removed
+
+
+def finish(code: ExitCode) -> None:
+    """End a command with a documented exit code."""
+    raise typer.Exit(int(code))
+
+
+def run() -> None:
+    """Console-script entry point: run the app, map every failure to a documented exit code."""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `polcmp … | head` ends quietly
+    signal.signal(signal.SIGINT, _interrupted)
+    from . import extract  # noqa: F401  (registers the command)
+    try:
+        app()   # usage errors: typer prints them and exits 2
+    except PolcmpError as e:
+        error(str(e))
+        sys.exit(ExitCode.CANNOT_RUN)
+    except Exception as e:  # a bug: say so in one line, traceback only on request
+        if os.environ.get("POLCMP_DEBUG"):
+            raise
+        error(f"internal error: {type(e).__name__}: {e} (POLCMP_DEBUG=1 shows the traceback)")
+        sys.exit(ExitCode.INTERNAL)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,129 @@
+"""Rendering rows for people and programs: one --format switch for every data command.
+
+table on a terminal, CSV when stdout is piped; csv / tsv / json / jsonl on request.
+JSON keeps Chinese unescaped. CSV/TSV cells that a spreadsheet would run as a formula
+are neutralised. `-o FILE` is written atomically: a temporary file beside it, renamed
+into place only when complete, so an interrupted run never leaves half a file.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def choose_format(requested: Format | None, output: Path | None) -> Format:
+    """An explicit --format wins; else a table on a terminal, CSV when piped or written to a file."""
+    if requested is not None:
+        return requested
+    if output is None and sys.stdout.isatty():
+        return Format.table
+    return Format.csv
+
+
+def spreadsheet_safe(cell):
+    """Text a spreadsheet would evaluate (=cmd|…, +1+1, @SUM) gets a leading apostrophe."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+def plain(value):
+    """Numbers as a person writes them: 40 not 40.0; None as an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+@contextmanager
+def open_output(path: Path | None, bom: bool = False) -> Iterator[io.TextIOBase]:
+    """stdout, or a file written atomically (temp file + rename; nothing left behind on error)."""
+    if path is None:
+        out = sys.stdout
+        if bom:
+            out.write("\ufeff")
+        yield out
+        out.flush()
+        return
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            if bom:
+                out.write("\ufeff")
+            yield out
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_records(records: Iterable[dict], columns: Sequence[str], fmt: Format, out: io.TextIOBase,
+                  title: str | None = None) -> int:
+    """Write dict records in a machine format (or a rich table). Streams, except for the table.
+
+    Nothing is written before the first record or the end of `records`, so a run whose
+    input fails as a whole (the iterator raises) leaves no half-made header behind.
+    """
+    n = 0
+    if fmt in (Format.csv, Format.tsv):
+        writer = csv.writer(out, delimiter="," if fmt is Format.csv else "\t", lineterminator="\n")
+        for rec in records:
+            if n == 0:
+                writer.writerow(columns)
+            writer.writerow([spreadsheet_safe(plain(rec.get(c))) for c in columns])
+            n += 1
+        if n == 0:
+            writer.writerow(columns)
+    elif fmt is Format.jsonl:
+        for rec in records:
+            out.write(json.dumps({c: rec.get(c) for c in columns}, ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt is Format.json:
+        for rec in records:
+            out.write(("[\n  " if n == 0 else ",\n  ") + json.dumps({c: rec.get(c) for c in columns}, ensure_ascii=False))
+            n += 1
+        out.write("\n]\n" if n else "[]\n")
+    else:
+        rows = list(records)
+        render_table(rows, columns, out, title)
+        n = len(rows)
+    return n
+
+
+def render_table(rows: list[dict], columns: Sequence[str], out, title: str | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for c in columns:
+        table.add_column(c, overflow="fold", no_wrap=c in ("indicator", "value", "raw"))
+    for r in rows:
+        table.add_row(*[str(plain(r.get(c))) for c in columns])
+    Console(file=out, soft_wrap=False).print(table)

@@ -1,0 +1,300 @@
+"""The indicator catalogue: load rules.yaml, validate every part of it, compile its patterns.
+
+A catalogue is data the users own (see rules.yaml's header for the format). Loading it
+either returns a ready `Catalogue` or raises `CatalogueError` listing *every* problem,
+each with its path (`indicators[3].patterns[0]: unknown fragment {PCT}`).
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .errors import CatalogueError
+
+FRAGMENT = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+ID = re.compile(r"[a-z][a-z0-9_]*")
+QUALIFIERS = ("=", ">=", ">", "<=", "<", "~")
+ENV_RULES = "POLCMP_RULES"
+
+
+@dataclass(slots=True)
+class Example:
+    text: str
+    value: float | None          # None for a counterexample
+    unit: str | None = None
+    qualifier: str | None = None
+    status: str | None = None
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Indicator:
+    """One compiled indicator. `subjects[i]` checks pattern i against a lead (see extract.py)."""
+    id: str
+    name: str
+    group: str
+    unit: str
+    patterns: list[str]                 # as written in the catalogue
+    expanded: list[str]                 # the same with fragments substituted
+    subjects: list[re.Pattern]          # pattern + "followed by a valid link up to the number"
+    bare_subjects: list[re.Pattern]     # pattern + "followed only by filler", for list parts
+    link: re.Pattern                    # what may stand between subject and number
+    context: re.Pattern | None          # must occur in the clause before the number
+    exclude: re.Pattern | None          # vetoes a match when it occurs before the number
+    examples: list[Example] = field(default_factory=list)
+    counterexamples: list[Example] = field(default_factory=list)
+    description: str = ""
+
+
+@dataclass(slots=True)
+class Catalogue:
+    source: str
+    groups: dict[str, str]              # id → Chinese heading
+    units: dict[str, dict[str, float]]  # base unit → {written unit: factor}
+    coordinations: dict[str, list[str]]
+    fill: re.Pattern                    # FILL fragment, compiled: connector words
+    indicators: list[Indicator]
+
+    def by_id(self, indicator_id: str) -> Indicator:
+        for ind in self.indicators:
+            if ind.id == indicator_id:
+                return ind
+        raise KeyError(indicator_id)
+
+    def written_units(self) -> set[str]:
+        return {w for forms in self.units.values() for w in forms}
+
+
+def default_rules_path() -> Path:
+    """rules.yaml as installed (inside the package) or in the checkout beside it."""
+    packaged = resources.files("indicators") / "rules.yaml"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules.yaml"
+
+
+def resolve_rules_path(explicit: str | os.PathLike | None = None) -> Path:
+    """--rules wins, then $POLCMP_RULES, then the built-in catalogue."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get(ENV_RULES):
+        return Path(os.environ[ENV_RULES])
+    return default_rules_path()
+
+
+def load_catalogue(path: str | os.PathLike | None = None) -> Catalogue:
+    """Read, validate and compile a catalogue file. Raises CatalogueError."""
+    p = resolve_rules_path(path)
+    try:
+        raw_text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CatalogueError(str(p), ["no such file"]) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise CatalogueError(str(p), [f"cannot read: {e}"]) from None
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(raw_text, Loader=loader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        raise CatalogueError(str(p), [f"{where}not valid YAML ({getattr(e, 'problem', None) or e})"]) from None
+    return compile_catalogue(data, str(p))
+
+
+def compile_catalogue(data, source: str = "<catalogue>") -> Catalogue:
+    """Validate a parsed catalogue and compile it. Collects every problem before raising."""
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise CatalogueError(source, ["top level must be a mapping with 'indicators'"])
+
+    groups = _mapping(data, "groups", problems)
+    units = _compile_units(data.get("units"), problems)
+    coordinations = {str(k): [str(x) for x in v] for k, v in _mapping(data, "coordinations", problems).items()
+                     if isinstance(v, list)}
+    fragments = _mapping(data, "fragments", problems)
+    expanded = _expand_fragments(fragments, problems)
+    fill = _compile(expanded.get("FILL", r"\s"), "fragments.FILL", problems)
+
+    indicators: list[Indicator] = []
+    raw_list = data.get("indicators")
+    if not isinstance(raw_list, list) or not raw_list:
+        problems.append("indicators: must be a non-empty list")
+        raw_list = []
+    seen: set[str] = set()
+    for i, raw in enumerate(raw_list):
+        ind = _compile_indicator(raw, f"indicators[{i}]", expanded, groups, units, seen, problems)
+        if ind:
+            indicators.append(ind)
+    if problems:
+        raise CatalogueError(source, problems)
+    return Catalogue(source, {str(k): str(v) for k, v in groups.items()}, units, coordinations, fill, indicators)
+
+
+def _mapping(data: dict, key: str, problems: list[str]) -> dict:
+    value = data.get(key) or {}
+    if not isinstance(value, dict):
+        problems.append(f"{key}: must be a mapping")
+        return {}
+    return value
+
+
+def _compile_units(raw, problems: list[str]) -> dict[str, dict[str, float]]:
+    if not isinstance(raw, dict) or not raw:
+        problems.append("units: must be a mapping of base unit → written forms")
+        return {}
+    units: dict[str, dict[str, float]] = {}
+    for base, forms in raw.items():
+        if isinstance(forms, list):
+            forms = {str(f): 1 for f in forms}
+        if not isinstance(forms, dict) or not all(isinstance(v, (int, float)) for v in forms.values()):
+            problems.append(f"units.{base}: must list written forms, or map them to a factor")
+            continue
+        units[str(base)] = {str(k): v for k, v in forms.items()}
+    return units
+
+
+def _expand_fragments(fragments: dict, problems: list[str]) -> dict[str, str]:
+    """Resolve {NAME} references between fragments (in any order); report unknown names and cycles."""
+    done: dict[str, str] = {}
+
+    def expand(name: str, stack: tuple[str, ...]) -> str:
+        if name in done:
+            return done[name]
+        if name in stack:
+            problems.append(f"fragments.{name}: refers to itself through {' → '.join(stack + (name,))}")
+            return ""
+        body = fragments[name]
+        if isinstance(body, list) and body and all(isinstance(x, str) for x in body):
+            body = "|".join(body)
+        if not isinstance(body, str):
+            problems.append(f"fragments.{name}: must be a regex or a list of regexes")
+            return ""
+
+        def sub(m: re.Match) -> str:
+            ref = m.group(1)
+            if ref not in fragments:
+                problems.append(f"fragments.{name}: unknown fragment {{{ref}}}")
+                return ""
+            return "(?:" + expand(ref, stack + (name,)) + ")"
+        done[name] = FRAGMENT.sub(sub, body)
+        return done[name]
+
+    for name in fragments:
+        if not FRAGMENT.fullmatch("{" + str(name) + "}"):
+            problems.append(f"fragments.{name}: names are UPPER_CASE")
+            continue
+        expand(name, ())
+    return done
+
+
+def _substitute(text: str, where: str, fragments: dict[str, str], problems: list[str]) -> str | None:
+    missing = [m.group(1) for m in FRAGMENT.finditer(text) if m.group(1) not in fragments]
+    for name in missing:
+        problems.append(f"{where}: unknown fragment {{{name}}}")
+    if missing:
+        return None
+    return FRAGMENT.sub(lambda m: "(?:" + fragments[m.group(1)] + ")", text)
+
+
+def _compile(pattern: str, where: str, problems: list[str]) -> re.Pattern | None:
+    try:
+        return re.compile(pattern)
+    except re.error as e:
+        problems.append(f"{where}: regex does not compile ({e})")
+        return None
+
+
+def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> Indicator | None:
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: must be a mapping")
+        return None
+    n_before = len(problems)
+    ind_id = raw.get("id")
+    if not isinstance(ind_id, str) or not ID.fullmatch(ind_id):
+        problems.append(f"{where}.id: must be snake_case text, got {ind_id!r}")
+    elif ind_id in seen:
+        problems.append(f"{where}.id: duplicate id {ind_id}")
+    else:
+        seen.add(ind_id)
+    for key in ("name", "group", "unit"):
+        if not isinstance(raw.get(key), str) or not raw.get(key):
+            problems.append(f"{where}.{key}: required")
+    if isinstance(raw.get("group"), str) and groups and raw["group"] not in groups:
+        problems.append(f"{where}.group: unknown group {raw['group']} (known: {', '.join(groups)})")
+    if isinstance(raw.get("unit"), str) and units and raw["unit"] not in units:
+        problems.append(f"{where}.unit: unknown unit {raw['unit']} (known: {', '.join(units)})")
+    unknown = set(raw) - {"id", "name", "group", "unit", "patterns", "link", "context", "exclude",
+                          "examples", "counterexamples", "description"}
+    for key in sorted(unknown):
+        problems.append(f"{where}.{key}: unknown key")
+
+    link_src = _substitute(str(raw.get("link") or "{LINK}"), f"{where}.link", fragments, problems)
+    link = _compile(link_src, f"{where}.link", problems) if link_src is not None else None
+    fill_src = fragments.get("FILL", r"\s")
+    subjects, bare, expanded = [], [], []
+    patterns = raw.get("patterns")
+    if not isinstance(patterns, list) or not patterns:
+        problems.append(f"{where}.patterns: must be a non-empty list of regexes")
+        patterns = []
+    for j, pat in enumerate(patterns):
+        pw = f"{where}.patterns[{j}]"
+        if not isinstance(pat, str) or not pat:
+            problems.append(f"{pw}: must be a non-empty string")
+            continue
+        src = _substitute(pat, pw, fragments, problems)
+        if src is None or _compile(src, pw, problems) is None:
+            continue
+        if re.compile(src).match(""):
+            problems.append(f"{pw}: matches the empty string")
+            continue
+        expanded.append(src)
+        if link_src is not None:
+            subjects.append(_compile(f"(?:{src})(?=(?:{link_src})$)", pw, problems))
+        bare.append(_compile(f"(?:{src})(?=(?:{fill_src})*$)", pw, problems))
+    optional = {}
+    for key in ("context", "exclude"):
+        if raw.get(key):
+            src = _substitute(str(raw[key]), f"{where}.{key}", fragments, problems)
+            optional[key] = _compile(src, f"{where}.{key}", problems) if src is not None else None
+    examples = _examples(raw.get("examples"), f"{where}.examples", problems, positive=True)
+    counter = _examples(raw.get("counterexamples"), f"{where}.counterexamples", problems, positive=False)
+    if len(problems) > n_before:
+        return None
+    return Indicator(ind_id, raw["name"], raw["group"], raw["unit"], list(patterns), expanded, subjects, bare, link,
+                     optional.get("context"), optional.get("exclude"), examples=examples, counterexamples=counter, description=str(raw.get("description") or ""))
+
+
+def _examples(raw, where: str, problems: list[str], positive: bool) -> list[Example]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        problems.append(f"{where}: must be a list")
+        return []
+    out = []
+    for k, item in enumerate(raw):
+        w = f"{where}[{k}]"
+        if isinstance(item, str) and not positive:
+            out.append(Example(item, None))
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            problems.append(f"{w}: needs a text")
+            continue
+        if positive:
+            if not isinstance(item.get("value"), (int, float)) or isinstance(item.get("value"), bool):
+                problems.append(f"{w}.value: must be a number")
+                continue
+            if item.get("qualifier", "=") not in QUALIFIERS:
+                problems.append(f"{w}.qualifier: must be one of {' '.join(QUALIFIERS)}")
+                continue
+            if item.get("status") not in (None, "target", "achieved"):
+                problems.append(f"{w}.status: must be target or achieved")
+                continue
+        out.append(Example(item["text"], item.get("value") if positive else None, item.get("unit"),
+                           item.get("qualifier"), item.get("status"),
+                           str(item.get("why") or item.get("note") or "")))
+    return out

@@ -1,0 +1,267 @@
+"""Text → indicator values.
+
+How a number becomes a value (the catalogue's fields are in capitals):
+
+1. `NumberReader` finds every quantity (number + unit + qualifier). Only quantities whose
+   unit some indicator accepts are looked at further; the others still end list items.
+2. The *lead* of a quantity is the text before it, back to the start of its clause or the
+   end of the previous quantity: in 新增国家高新技术企业40家、省级研发机构6家 the lead of
+   6家 is 、省级研发机构.
+3. An indicator claims the quantity when one of its PATTERNS matches in the lead and what
+   follows the match up to the number is its LINK (connector words: 达到, 增长, 以上 ...),
+   its CONTEXT (if any) occurs in the clause before the number (新增 at the head of a list
+   covers every item), and its EXCLUDE does not. Of several claims the one nearest to the
+   number wins, then the longest.
+4. Lists spread values: 分别 zips a list of subjects with a series of numbers (15%、12%);
+   均 / 各 give one number to every subject of the list.
+5. A bare 增长6% after a clause inherits that clause's subject (生产总值完成2345亿元，增长5.6%).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .catalogue import Catalogue, Indicator
+from .models import Value
+from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
+from .reports import Report, report_from_text
+from .sections import Sections
+
+CLAUSE_END = re.compile(r"[,;:!?。\n]")
+SENTENCE_END = re.compile(r"[;!?。\n]")
+SERIES_GAP = re.compile(r"\s*(?:、|和|与|及|以及|或|,)\s*")   # 15%、12% / 6.5%和7%
+LIST_SPLIT = re.compile(r"、|以及|和|与|及")
+DECLINE = re.compile(r"下降|减少|下滑|回落|降低")
+SOFT = re.compile("|".join(SOFT_WORDS))
+GROWTH_ONLY = re.compile(r"[、,\s]*(?:同比|比上年|较上年|比去年|较去年)?(?:增长|增速|下降|增幅)")
+
+
+@dataclass(slots=True)
+class Claim:
+    indicator: Indicator
+    factor: float
+    rule: int          # index of the pattern that matched
+    start: int         # span of the subject in the lead
+    end: int
+
+
+class Extractor:
+    """Applies one catalogue to any number of reports. Build once, reuse (patterns are compiled)."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self.reader = NumberReader(catalogue.written_units())
+        # written unit → indicators that accept it, with the factor to the base unit
+        self.by_unit: dict[str, list[tuple[Indicator, float]]] = {}
+        for ind in catalogue.indicators:
+            for written, factor in catalogue.units.get(ind.unit, {}).items():
+                self.by_unit.setdefault(written, []).append((ind, factor))
+        # One cheap test per unit before trying each indicator: does any subject occur at all?
+        self.prefilter = {unit: re.compile("|".join(f"(?:{src})" for ind, _ in inds for src in ind.expanded))
+                          for unit, inds in self.by_unit.items()}
+
+    def extract_text(self, text: str, place=None, year=None, file=None) -> list[Value]:
+        report = report_from_text(text, file)
+        report.place = place or report.place
+        report.year = year or report.year
+        return self.extract(report)
+
+    def extract(self, report: Report) -> list[Value]:
+        """Every value the catalogue finds in one report, in text order."""
+        return _Run(self, report).values()
+
+
+class _Run:
+    """The state of extracting one report (kept off the Extractor so it can be shared)."""
+
+    def __init__(self, ex: Extractor, report: Report):
+        self.ex = ex
+        self.report = report
+        self.work = report.work
+        self.clause_ends = [m.start() for m in CLAUSE_END.finditer(self.work)]
+        self.sentence_ends = [m.start() for m in SENTENCE_END.finditer(self.work)]
+        self.sections = Sections(self.work, report.year)
+        self.out: list[Value] = []
+
+    # -- positions -------------------------------------------------------------------
+    def clause_start(self, pos: int) -> int:
+        i = bisect_left(self.clause_ends, pos)
+        return self.clause_ends[i - 1] + 1 if i else 0
+
+    def clause_end(self, pos: int) -> int:
+        i = bisect_left(self.clause_ends, pos)
+        return self.clause_ends[i] if i < len(self.clause_ends) else len(self.work)
+
+    def sentence_start(self, pos: int) -> int:
+        i = bisect_left(self.sentence_ends, pos)
+        return self.sentence_ends[i - 1] + 1 if i else 0
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        return bisect_left(self.sentence_ends, a) == bisect_left(self.sentence_ends, b)
+
+    # -- main loop -------------------------------------------------------------------
+    def values(self) -> list[Value]:
+        tokens = list(self.ex.reader.tokens(self.work))
+        lead_starts = []
+        prev_end = 0
+        for tok in tokens:
+            lead_starts.append(max(self.clause_start(tok.start), prev_end))
+            prev_end = tok.end
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.unit not in self.ex.by_unit:
+                i += 1
+                continue
+            series = [tok]
+            while (i + len(series) < len(tokens) and tokens[i + len(series)].unit == tok.unit
+                   and SERIES_GAP.fullmatch(self.work, series[-1].end, tokens[i + len(series)].start)):
+                series.append(tokens[i + len(series)])
+            lead_start = lead_starts[i]
+            done = len(series) > 1 and self.zip(series, lead_start)
+            if not done:
+                self.single(tok, lead_start, tokens[i - 1] if i else None, lead_starts[i - 1] if i else 0)
+                series = series[:1]
+            i += len(series)
+        return self.out
+
+    def single(self, tok: Quantity, lead_start: int, prev: Quantity | None, prev_lead_start: int) -> None:
+        lead = self.work[lead_start:tok.start]
+        candidates = self.ex.by_unit[tok.unit]
+        if self.broadcast(tok, lead_start, lead, candidates):
+            return
+        claim = self.best_claim(lead, candidates, tok, lead_start)
+        if claim:
+            self.emit(claim, tok, lead_start, lead[claim.end:])
+            return
+        # 地区生产总值完成2345亿元，增长5.6%: the growth clause inherits the previous subject.
+        if prev is not None and GROWTH_ONLY.match(lead) and self.same_sentence(prev.start, tok.start):
+            head = self.work[prev_lead_start:prev.start]
+            tail = lead.lstrip("、, ")
+            claim = self.best_claim(head + tail, candidates, tok, prev_lead_start, context_end=prev.start)
+            if claim and claim.end <= len(head):
+                self.emit(claim, tok, prev_lead_start, head[claim.end:] + tail)
+
+    def best_claim(self, lead: str, candidates, tok: Quantity, lead_start: int,
+                   context_end: int | None = None) -> Claim | None:
+        """The claim nearest to the number (then the longest) among all indicators."""
+        if not self.ex.prefilter[tok.unit].search(lead):
+            return None
+        best = None
+        for ind, factor in candidates:
+            for j, rx in enumerate(ind.subjects):
+                m = rx.search(lead)
+                if m and (best is None or (m.end(), -m.start()) > (best.end, -best.start)):
+                    if self.allowed(ind, lead_start, context_end or tok.start, lead_start + m.start()):
+                        best = Claim(ind, factor, j, m.start(), m.end())
+        return best
+
+    def allowed(self, ind: Indicator, lead_start: int, number_start: int, subject_start: int) -> bool:
+        """CONTEXT must occur in the sentence before the number; EXCLUDE must not."""
+        sentence = self.sentence_start(lead_start)
+        if ind.context and not ind.context.search(self.work, sentence, number_start):
+            return False
+        if ind.exclude and ind.exclude.search(self.work, sentence, number_start):
+            return False
+        return True
+
+    # -- lists -----------------------------------------------------------------------
+    def parts(self, region: str, n: int | None) -> list[tuple[int, str]]:
+        """Split the subject list of a lead (A、B和C) into (offset, text) parts."""
+        for splitter in ((LIST_SPLIT,) if n is None else (re.compile("、"), LIST_SPLIT)):
+            out, pos = [], 0
+            for m in splitter.finditer(region):
+                out.append((pos, region[pos:m.start()]))
+                pos = m.end()
+            out.append((pos, region[pos:]))
+            if n is None or len(out) == n:
+                return out
+        return []
+
+    def part_claims(self, text: str, candidates, link_text: str) -> list[tuple[Indicator, float, int]]:
+        """Indicators whose subject ends this list part (followed only by filler) and whose LINK fits."""
+        found = []
+        for ind, factor in candidates:
+            if not ind.link.fullmatch(link_text):
+                continue
+            for j, rx in enumerate(ind.bare_subjects):
+                if rx.search(text):
+                    found.append((ind, factor, j))
+                    break
+        return found
+
+    def zip(self, series: list[Quantity], lead_start: int) -> bool:
+        """分别: 高新产业增加值、高新产业投资分别增长15%、12%以上 → one value per subject."""
+        lead = self.work[lead_start:series[0].start]
+        k = lead.rfind("分别")
+        if k < 0:
+            return False
+        link_text = lead[k:]
+        region = lead[:k]
+        parts = self.parts(region, len(series))
+        if not parts:
+            parts = self.expand_coordination(region, len(series))
+        if not parts:
+            return False
+        candidates = self.ex.by_unit[series[0].unit]
+        last = parts[-1][1]
+        emitted = False
+        for (offset, text), tok in zip(parts, series):
+            claims = self.part_claims(text, candidates, link_text)
+            if not claims and text is not last and len(text) < len(last):
+                # 城镇、农村常住居民人均可支配收入: 城镇 shares the tail of the last part
+                claims = self.part_claims(text + last[len(text):], candidates, link_text)
+            for ind, factor, j in claims:
+                if self.allowed(ind, lead_start, series[0].start, lead_start + offset):
+                    self.emit(Claim(ind, factor, j, offset, offset + len(text)), tok, lead_start, link_text)
+                    emitted = True
+        return emitted
+
+    def expand_coordination(self, region: str, n: int) -> list[tuple[int, str]]:
+        """城乡居民收入分别增长6%、8% → 城镇居民收入 / 农村居民收入 (catalogue: coordinations)."""
+        for word, expansion in self.ex.catalogue.coordinations.items():
+            k = region.find(word)
+            if k >= 0 and len(expansion) == n:
+                rest = region[k + len(word):]
+                return [(k, region[:k] + e + rest) for e in expansion]
+        return []
+
+    def broadcast(self, tok: Quantity, lead_start: int, lead: str, candidates) -> bool:
+        """均 / 各: 财政总收入和地方财政收入均增长6.5%以上 → the value for every subject."""
+        k = max(lead.rfind("均"), lead.rfind("各"))
+        if k <= 0:
+            return False
+        link_text = lead[k:]
+        parts = self.parts(lead[:k], None)
+        if len(parts) < 2:
+            return False
+        emitted = False
+        for offset, text in parts:
+            for ind, factor, j in self.part_claims(text, candidates, link_text):
+                if self.allowed(ind, lead_start, tok.start, lead_start + offset):
+                    self.emit(Claim(ind, factor, j, offset, offset + len(text)), tok, lead_start, link_text)
+                    emitted = True
+        return emitted
+
+    # -- output ----------------------------------------------------------------------
+    def emit(self, claim: Claim, tok: Quantity, lead_start: int, link_text: str) -> None:
+        ind = claim.indicator
+        value = tok.value * claim.factor if claim.factor != 1 else tok.value
+        value_max = tok.value_max * claim.factor if tok.value_max is not None and claim.factor != 1 else tok.value_max
+        if DECLINE.search(link_text):
+            value, value_max = -value, (None if value_max is None else -value_max)
+        qualifier = tok.qualifier
+        if qualifier == "=":
+            qualifier = qualifier_before(self.work[lead_start:tok.start]) or "="
+        clause = self.clause_start(lead_start)
+        text = self.report.text
+        self.out.append(Value(
+            place=self.report.place, year=self.report.year, indicator=ind.id, label=ind.name,
+            value=value, unit=ind.unit, qualifier=qualifier,
+            soft=bool(SOFT.search(self.work, clause, tok.start)),
+            status=self.sections.status_at(tok.start),
+            raw=text[tok.start:tok.end],
+            quote=text[clause:self.clause_end(tok.end)].strip(),
+            start=tok.start, end=tok.end, file=self.report.path,
+            value_max=value_max, rule=f"{ind.id}#{claim.rule}"))

@@ -1,0 +1,177 @@
+"""Reading numbers the way work reports write them.
+
+`NumberReader.tokens(text)` finds every quantity in a (normalised) text: Arabic or
+Chinese numerals, 万/亿 multipliers, ranges, percentages and percentage points, the
+unit word after the number and a qualifier on either side. It knows nothing about
+indicators; `extract.py` decides what each quantity is a value *of*.
+
+The reader only ever parses the span it matched, never a whole sentence, so words
+that merely contain numeral characters (一般, 统一, 万家灯火) are left alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10_000, "亿": 100_000_000}
+MULTIPLIER = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9, "亿": 10**8,
+              "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3, "百": 100}
+
+# Written units the reader recognises after a number. Longest first, so 人次 wins over 人.
+# Units a catalogue declares are added to these; the rest only delimit quantities.
+UNIT_WORDS = """个百分点 百分点 平方公里 平方千米 平方米 万平方米 平米 ㎡ 立方米 千瓦时 千瓦 兆瓦 公里 千米 米
+美元 欧元 日元 港元 元 人次 人 名 位 户 家 个 座 所 项 件 处 套 台 辆 条 亩 吨 标箱 张 株 棵 头 只 批 次 场 期
+年 月 日 天 倍 岁 例 篇 部 支 间 栋 艘 架 列 对 颗 片 幅 门 类 种 款 届 轮 级 星 宗 笔 份 本 册 GW MW kW km""".split()
+
+QUALIFIER_AFTER = {"以上": ">=", "及以上": ">=", "或以上": ">=", "之上": ">=",
+                   "以内": "<=", "之内": "<=", "以下": "<=", "左右": "~", "上下": "~"}
+QUALIFIER_BEFORE = {"超过": ">", "超出": ">", "突破": ">", "超": ">", "逾": ">", "多于": ">",
+                    "高于": ">", "大于": ">", "不低于": ">=", "不少于": ">=", "至少": ">=",
+                    "约": "~", "大约": "~", "近": "~", "接近": "~", "控制在": "<=",
+                    "不超过": "<=", "不高于": "<=", "低于": "<", "少于": "<", "不到": "<", "不足": "<"}
+SOFT_WORDS = ("力争", "争取", "努力", "力求")
+
+_ARABIC = r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
+_CN = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+_MULT = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![米瓦克])|百(?!分)"
+_POST = r"及以上|或以上|以上|之上|以内|之内|以下|左右|上下"
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number as written: where it is, what it says, and how it was read."""
+    start: int            # offset of the first character of the number
+    end: int              # offset after the unit / qualifier
+    value: float | int
+    value_max: float | int | None   # upper bound of a range (5%-6%), else None
+    unit: str | None      # unit word as written after the number (%, 家, 人, 美元 ...)
+    qualifier: str        # = >= > <= < ~ (from the words after the number only)
+    growth: bool = False  # the span itself says "grows by" (两位数增长, 翻一番)
+    chinese: bool = False  # written in Chinese numerals
+
+
+def chinese_to_number(s: str) -> int:
+    """二〇二三 → 2023, 一千二百 → 1200, 十五 → 15, 两万 → 20000."""
+    if not any(ch in CN_SMALL or ch in CN_BIG for ch in s):
+        return int("".join(str(CN_DIGIT[ch]) for ch in s))   # positional: 二〇二三
+    total = section = digit = 0   # total: whole 亿 groups; section: below them
+    for ch in s:
+        if ch in CN_DIGIT:
+            digit = CN_DIGIT[ch]
+        elif ch in CN_SMALL:
+            section += (digit or 1) * CN_SMALL[ch]
+            digit = 0
+        elif ch == "万":
+            section = (section + digit or 1) * 10_000
+            digit = 0
+        else:  # 亿
+            total = (total + section + digit or 1) * 100_000_000
+            section = digit = 0
+    return total + section + digit
+
+
+def _clean(x: Decimal) -> float | int:
+    """Exact decimal arithmetic, returned as int when whole (1.2万 → 12000, not 12000.000000000002)."""
+    return int(x) if x == x.to_integral_value() else float(x)
+
+
+def parse_number(s: str) -> Decimal:
+    """One numeral span (Arabic with optional thousands commas, or Chinese) → Decimal."""
+    if s[0].isdigit():
+        return Decimal(s.replace(",", ""))
+    return Decimal(chinese_to_number(s))
+
+
+class NumberReader:
+    """Finds quantities in normalised text. Build once per catalogue; reuse for every text."""
+
+    def __init__(self, extra_units=()):
+        units = _alternation(list(UNIT_WORDS) + list(extra_units) + ["%", "‰"])
+        num = rf"(?:{_ARABIC}|{_CN})"
+        self._pattern = re.compile(rf"""
+            (?P<growth>两位数(?:以上)?增长|翻(?P<times>一|两|三)?番)
+          | 百分之(?P<pct>{num})
+          | (?P<bare>千亿|百亿|万亿)(?P<bare_unit>元|美元)
+          | (?<![A-Za-z\d.+#])
+            (?P<n1>{num})(?P<u1>%|个百分点)?
+            (?:(?P<sep>[-~—–至到])(?P<n2>{_ARABIC}|{_CN}))?
+            (?P<approx1>余|多)?(?P<mult>{_MULT})?(?P<approx2>余|多)?
+            (?P<unit>{units})?
+          """, re.VERBOSE)
+        self._post = re.compile(rf"\s?(?:{_POST})")
+
+    def tokens(self, text: str):
+        """Yield every Quantity in `text`, left to right."""
+        post_match = self._post.match
+        for m in self._pattern.finditer(text):
+            start, end = m.span()
+            if m.group("growth"):
+                if m.group().startswith("两位数"):
+                    yield Quantity(start, end, 10, None, "%", ">=", growth=True, chinese=True)
+                else:  # 翻N番 multiplies by 2**N
+                    times = {None: 1, "一": 1, "两": 2, "三": 3}[m.group("times")]
+                    yield Quantity(start, end, (2 ** times - 1) * 100, None, "%", "=", growth=True, chinese=True)
+                continue
+            if m.group("pct"):
+                value, unit, value_max = parse_number(m.group("pct")), "%", None
+                chinese = not m.group("pct")[0].isdigit()
+            elif m.group("bare"):
+                value, unit, chinese = Decimal(MULTIPLIER[m.group("bare")]), m.group("bare_unit"), True
+                value_max = None
+            else:
+                n1 = m.group("n1")
+                chinese = not n1[0].isdigit()
+                unit = m.group("unit") or m.group("u1")
+                if m.group("u1") and m.group("unit") and m.group("n2") is None:
+                    # "5%项目" : the second unit group swallowed the next word
+                    unit, end = m.group("u1"), m.start("unit")
+                if chinese and (unit is None or not self._chinese_ok(text, start, n1)):
+                    continue   # Chinese numerals count only with a unit: 一般, 三类, 第二 are words
+                if start and text[start - 1] == "第":
+                    continue   # ranks: 第2位, 第二
+                if text[end:end + 1] == "+" or (unit is None and text[end:end + 1].isascii()
+                                                 and text[end:end + 1].isalpha()):
+                    continue   # slogans and codes: 8+4, 3A, 5G
+                mult = Decimal(MULTIPLIER[m.group("mult")]) if m.group("mult") else Decimal(1)
+                value = parse_number(n1) * mult
+                value_max = parse_number(m.group("n2")) * mult if m.group("n2") else None
+                if value_max is not None and value_max <= value:
+                    value_max = None   # "2021-2025" style dates, "3-2": not a range we can use
+            qualifier = "="
+            pm = post_match(text, end)
+            if pm:
+                qualifier = QUALIFIER_AFTER[pm.group().strip()]
+                end = pm.end()
+            elif m.groupdict().get("approx1") or m.groupdict().get("approx2"):
+                qualifier = ">"   # 300余家, 3000多人
+            if m.groupdict().get("sep") and value_max is not None:
+                qualifier = ">="
+            yield Quantity(start, end, _clean(value),
+                           None if value_max is None else _clean(value_max),
+                           unit, qualifier, chinese=chinese)
+
+    @staticmethod
+    def _chinese_ok(text: str, start: int, numeral: str) -> bool:
+        """A Chinese numeral is a number only where it is not part of a word (一批, 统一, 十大)."""
+        if numeral in ("一", "两", "二") and start and "\u4e00" <= text[start - 1] <= "\u9fff" \
+                and text[start - 1] not in "新增引进培育建成达到为共计约近超逾":
+            return False
+        return True
+
+
+def qualifier_before(lead: str) -> str | None:
+    """The qualifier a lead ends with (超过550人: '>'), or None."""
+    tail = lead.rstrip()[-3:]
+    for n in (3, 2, 1):
+        q = QUALIFIER_BEFORE.get(tail[-n:])
+        if q:
+            return q
+    return None

@@ -1,0 +1,175 @@
+"""Reading a report: bytes → text, a normalised working copy, place and year.
+
+Two strings describe a report. `text` is the report as read (decoded, newlines made
+\\n, BOM dropped); every offset polcmp prints points into it. `work` is the same length,
+character for character, with full-width forms made ASCII and web-page noise and
+slogan numbers blanked out, so that rules can be simple and offsets stay exact.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ReportError
+
+# Full-width ASCII → ASCII, ideographic space → space, dash and percent variants.
+# One character to one character: `work` must keep `text`'s offsets.
+_NORMALISE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_NORMALISE.update({0x3000: " ", 0xFE6A: "%", 0x2014: "—", 0x2015: "—", 0x2212: "-", 0x301C: "~",
+                   0x00A0: " ", 0xFF5E: "~"})
+
+# Lines a web page wraps around a report: banners, share buttons, counters, page links.
+_NOISE_LINE = re.compile(
+    r"扫码|领取福利|加入收藏|阅读时长|分享到|打印本页|关闭窗口|责任编辑|版权所有|ICP备|上一篇|下一篇"
+    r"|字号[:：]|浏览次数|点击[数量率]|https?://|www\.|\.com\b|\.cn\b|第\s*\d+\s*/\s*\d+\s*页|^\s*来源[:：]")
+_NOISE_MAX_LEN = 80   # a long line is report text even if it mentions 扫码
+_COUNTER_LINE = re.compile(r"[\d\s,.:/\-|#*]+")
+# Short quoted names (“315”创新体系, "2+4+X"主导产业, 《2023年…》): numbers inside are names, not values.
+_QUOTED = re.compile(r"“[^“”\n]{1,24}”|\"[^\"\n]{1,24}\"|‘[^‘’\n]{1,24}’|「[^」\n]{1,24}」|《[^《》\n]{1,40}》")
+_NUMERAL_IN_NAME = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿%.]")
+
+_FILE_NAME = re.compile(r"^(?P<place>[^_\d]+?)[_\-\s]+(?P<year>(?:19|20)\d\d)")
+_REPORT_DATE = re.compile(r"(?P<year>20\d\d|二〇[〇一二三四五六七八九]{2})年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_TITLE_YEAR = re.compile(r"(?P<year>20\d\d)年\s*(?:[\u4e00-\u9fff]{0,12})?政府工作报告")
+_PLACE_PATTERNS = (
+    re.compile(r"我代表(?P<place>[\u4e00-\u9fff]{2,14}?)人民政府"),
+    re.compile(r"^\s*(?P<place>[\u4e00-\u9fff]{2,14}?)(?:\d{4}年)?政府工作报告", re.M),
+)
+_PLACE_MENTION = re.compile(r"(?<![全本我该各])([\u4e00-\u9fff]{2,6}?)(?:市|县|区)(?:人民政府|委|政府)")
+_KEEP_SUFFIX = ("自治区", "自治县", "地区", "新区", "林区", "特区", "矿区", "城区", "郊区")
+
+
+@dataclass(slots=True)
+class Report:
+    text: str            # as read: offsets point here
+    work: str            # normalised copy of the same length
+    path: str | None
+    place: str | None
+    year: int | None
+
+
+def canonical_place(name: str) -> str:
+    """临海市 → 临海, 芝罘区 → 芝罘; 云南省, 延边朝鲜族自治州, 新区 names are kept whole."""
+    name = name.strip()
+    if len(name) >= 3 and name.endswith(("市", "县", "区")) and not name.endswith(_KEEP_SUFFIX):
+        return name[:-1]
+    return name
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> str:
+    """Bytes → str: UTF-8 (with or without BOM), UTF-16 (BOM or NUL pattern), GB18030/GBK."""
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError) as e:
+            raise ReportError(path, f"cannot decode as {encoding}: {e}") from None
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    head = data[:4096]
+    if b"\x00" in head:
+        # UTF-16 without BOM: CJK and ASCII put NULs on one side of each code unit.
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if odd > len(head) // 8 and even == 0:
+            return data.decode("utf-16-le", errors="replace")
+        if even > len(head) // 8 and odd == 0:
+            return data.decode("utf-16-be", errors="replace")
+        raise ReportError(path, "binary file, not a text report")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ReportError(path, "not UTF-8, UTF-16 or GB18030 text (try --encoding)") from None
+
+
+_MAGIC = {b"%PDF": "PDF", b"PK\x03\x04": "DOCX/ZIP", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image",
+          b"\xd0\xcf\x11\xe0": "old Office (DOC/XLS)"}
+
+
+def read_report(path: str | Path, encoding: str | None = None) -> Report:
+    """Read one report file ('-' is stdin). Raises ReportError with a one-line reason."""
+    name = str(path)
+    if name == "-":
+        import sys
+        data = sys.stdin.buffer.read()
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise ReportError(name, "no such file")
+        if p.is_dir():
+            raise ReportError(name, "is a directory, not a report file")
+        try:
+            data = p.read_bytes()
+        except OSError as e:
+            raise ReportError(name, f"cannot read: {e.strerror or e}") from None
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise ReportError(name, f"{kind} file: only text reports are supported")
+    text = decode(data, name, encoding)
+    return report_from_text(text, None if name == "-" else name)
+
+
+def report_from_text(text: str, path: str | None = None) -> Report:
+    """Build a Report from decoded text; place and year from the file name, else the text."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ReportError(path or "<stdin>", "empty report")
+    if sum(1 for ch in text[:4096] if ch < " " and ch not in "\n\t\f") > 8:
+        raise ReportError(path or "<stdin>", "binary file, not a text report")
+    work = normalise(text)
+    place = year = None
+    if path:
+        m = _FILE_NAME.match(Path(path).stem)
+        if m:
+            place, year = canonical_place(m.group("place")), int(m.group("year"))
+    return Report(text, work, path, place or guess_place(work), year or guess_year(work))
+
+
+def normalise(text: str) -> str:
+    """The working copy: same length as `text`, see the module docstring."""
+    work = text.translate(_NORMALISE)
+    chars = None
+    pos = 0
+    for line in work.split("\n"):
+        stripped = line.strip()
+        if stripped and ((len(stripped) <= _NOISE_MAX_LEN and _NOISE_LINE.search(stripped))
+                         or _COUNTER_LINE.fullmatch(stripped)):
+            chars = chars or list(work)
+            chars[pos:pos + len(line)] = " " * len(line)
+        pos += len(line) + 1
+    for m in _QUOTED.finditer(work):
+        if _NUMERAL_IN_NAME.search(m.group()):
+            chars = chars or list(work)
+            for i in range(m.start() + 1, m.end() - 1):
+                if _NUMERAL_IN_NAME.match(work[i]):
+                    chars[i] = "#"
+    return "".join(chars) if chars else work
+
+
+def guess_place(work: str) -> str | None:
+    """The place a report speaks for: 我代表XX人民政府, the title, else the most named place."""
+    head = work[:5000]
+    for pattern in _PLACE_PATTERNS:
+        m = pattern.search(head)
+        if m:
+            return canonical_place(m.group("place"))
+    counts = Counter(m.group(1) for m in _PLACE_MENTION.finditer(work))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def guess_year(work: str) -> int | None:
+    """The year of the report: the date it was delivered, else the year in its title."""
+    head = work[:3000]
+    for pattern in (_REPORT_DATE, _TITLE_YEAR):
+        m = pattern.search(head)
+        if m:
+            y = m.group("year")
+            return int(y) if y.isdigit() else int("".join(str("〇一二三四五六七八九".index(c)) for c in y[2:])) + 2000
+    return None
