@@ -19,7 +19,6 @@ How a number becomes a value (the catalogue's fields are in capitals):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from .catalogue import Catalogue, Indicator
@@ -52,6 +51,7 @@ class Extractor:
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
         self.reader = NumberReader(catalogue.written_units())
+
         # written unit → indicators that accept it, with the factor to the base unit
         self.by_unit: dict[str, list[tuple[Indicator, float]]] = {}
         for ind in catalogue.indicators:
@@ -79,35 +79,34 @@ class _Run:
         self.ex = ex
         self.report = report
         self.work = report.work
-        self.clause_ends = [m.start() for m in CLAUSE_END.finditer(self.work)]
-        self.sentence_ends = [m.start() for m in SENTENCE_END.finditer(self.work)]
+        self.backwards = self.work[::-1]   # searching it forwards finds the previous boundary, in C
         self.sections = Sections(self.work, report.year)
         self.out: list[Value] = []
 
-    # -- positions -------------------------------------------------------------------
-    def clause_start(self, pos: int) -> int:
-        i = bisect_left(self.clause_ends, pos)
-        return self.clause_ends[i - 1] + 1 if i else 0
+    # -- positions: clauses end at , ; : ! ? 。 and line ends; sentences at ; ! ? 。 and line ends
+    def _start(self, boundary: re.Pattern, pos: int) -> int:
+        m = boundary.search(self.backwards, len(self.work) - pos)
+        return len(self.work) - m.start() if m else 0
 
-    def clause_end(self, pos: int) -> int:
-        i = bisect_left(self.clause_ends, pos)
-        return self.clause_ends[i] if i < len(self.clause_ends) else len(self.work)
+    def clause_start(self, pos: int) -> int:
+        return self._start(CLAUSE_END, pos)
 
     def sentence_start(self, pos: int) -> int:
-        i = bisect_left(self.sentence_ends, pos)
-        return self.sentence_ends[i - 1] + 1 if i else 0
+        return self._start(SENTENCE_END, pos)
+
+    def clause_end(self, pos: int) -> int:
+        m = CLAUSE_END.search(self.work, pos)
+        return m.start() if m else len(self.work)
 
     def same_sentence(self, a: int, b: int) -> bool:
-        return bisect_left(self.sentence_ends, a) == bisect_left(self.sentence_ends, b)
+        return self.sentence_start(b) <= a
 
     # -- main loop -------------------------------------------------------------------
     def values(self) -> list[Value]:
         tokens = list(self.ex.reader.tokens(self.work))
-        lead_starts = []
-        prev_end = 0
-        for tok in tokens:
-            lead_starts.append(max(self.clause_start(tok.start), prev_end))
-            prev_end = tok.end
+
+        def lead_start(i: int) -> int:   # back to the clause start or the previous quantity
+            return max(self.clause_start(tokens[i].start), tokens[i - 1].end if i else 0)
         i = 0
         while i < len(tokens):
             tok = tokens[i]
@@ -118,10 +117,10 @@ class _Run:
             while (i + len(series) < len(tokens) and tokens[i + len(series)].unit == tok.unit
                    and SERIES_GAP.fullmatch(self.work, series[-1].end, tokens[i + len(series)].start)):
                 series.append(tokens[i + len(series)])
-            lead_start = lead_starts[i]
-            done = len(series) > 1 and self.zip(series, lead_start)
+            start = lead_start(i)
+            done = len(series) > 1 and self.zip(series, start)
             if not done:
-                self.single(tok, lead_start, tokens[i - 1] if i else None, lead_starts[i - 1] if i else 0)
+                self.single(tok, start, tokens[i - 1] if i else None, lead_start(i - 1) if i else 0)
                 series = series[:1]
             i += len(series)
         return self.out

@@ -50,7 +50,7 @@ class Quantity:
     """One number as written: where it is, what it says, and how it was read."""
     start: int            # offset of the first character of the number
     end: int              # offset after the unit / qualifier
-    value: float | int
+    value: float | int | None   # None: a unit no indicator asks for (not parsed)
     value_max: float | int | None   # upper bound of a range (5%-6%), else None
     unit: str | None      # unit word as written after the number (%, 家, 人, 美元 ...)
     qualifier: str        # = >= > <= < ~ (from the words after the number only)
@@ -91,80 +91,109 @@ def parse_number(s: str) -> Decimal:
 
 
 class NumberReader:
-    """Finds quantities in normalised text. Build once per catalogue; reuse for every text."""
+    """Finds quantities in normalised text. Build once per catalogue; reuse for every text.
 
-    def __init__(self, extra_units=()):
-        units = _alternation(list(UNIT_WORDS) + list(extra_units) + ["%", "‰"])
+    One scan: the regex opens with a character class (a digit or a Chinese numeral), so
+    the engine skips quickly through text without numbers. Arabic numbers may carry
+    万/亿 and ranges; Chinese numerals count only when a unit follows (三家, 十二万人) or
+    in fixed phrases (百分之五, 两位数增长, 翻一番, 千亿元).
+    """
+
+    def __init__(self, units_of_interest=()):
+        self.units_of_interest = frozenset(units_of_interest)
+        units = _alternation(list(UNIT_WORDS) + list(units_of_interest) + ["%", "‰"])
         num = rf"(?:{_ARABIC}|{_CN})"
         self._pattern = re.compile(rf"""
-            (?P<growth>两位数(?:以上)?增长|翻(?P<times>一|两|三)?番)
-          | 百分之(?P<pct>{num})
-          | (?P<bare>千亿|百亿|万亿)(?P<bare_unit>元|美元)
-          | (?<![A-Za-z\d.+#])
-            (?P<n1>{num})(?P<u1>%|个百分点)?
-            (?:(?P<sep>[-~—–至到])(?P<n2>{_ARABIC}|{_CN}))?
-            (?P<approx1>余|多)?(?P<mult>{_MULT})?(?P<approx2>余|多)?
-            (?P<unit>{units})?
-          """, re.VERBOSE)
+            (?P<head>[\d两翻百千万零〇一二三四五六七八九十])(?:
+                (?<=\d)(?P<digits>\d*(?:,\d{{3}}(?!\d))*(?:\.\d+)?)(?P<u1>%|个百分点)?
+                (?:(?P<sep>[-~—–至到])(?P<n2>{_ARABIC}|{_CN}))?
+                (?P<approx1>余|多)?(?P<mult>{_MULT})?(?P<approx2>余|多)?
+                (?P<unit>{units})?
+              | (?<=两)位数(?P<double_digit>以上)?增长
+              | (?<=翻)(?P<times>一|两|三)?番
+              | (?<=百)分之(?P<pct>{num})
+              | (?<=[千百万])亿(?P<bare_unit>元|美元)
+              | (?<=[零〇一二两三四五六七八九十])(?P<rest>[零〇一二两三四五六七八九十百千万亿]*)
+                (?P<cn_approx>余|多)?(?P<cn_unit>{units}))""", re.VERBOSE)
         self._post = re.compile(rf"\s?(?:{_POST})")
 
     def tokens(self, text: str):
-        """Yield every Quantity in `text`, left to right."""
-        post_match = self._post.match
+        """Every quantity in `text`, left to right. Quantities whose unit is not of interest
+        come with value None: they still end list items (新增A 2项、B 3家)."""
         for m in self._pattern.finditer(text):
-            start, end = m.span()
-            if m.group("growth"):
-                if m.group().startswith("两位数"):
-                    yield Quantity(start, end, 10, None, "%", ">=", growth=True, chinese=True)
-                else:  # 翻N番 multiplies by 2**N
-                    times = {None: 1, "一": 1, "两": 2, "三": 3}[m.group("times")]
-                    yield Quantity(start, end, (2 ** times - 1) * 100, None, "%", "=", growth=True, chinese=True)
-                continue
-            if m.group("pct"):
-                value, unit, value_max = parse_number(m.group("pct")), "%", None
-                chinese = not m.group("pct")[0].isdigit()
-            elif m.group("bare"):
-                value, unit, chinese = Decimal(MULTIPLIER[m.group("bare")]), m.group("bare_unit"), True
-                value_max = None
+            if m.group("digits") is not None:
+                q = self._arabic_quantity(text, m)
             else:
-                n1 = m.group("n1")
-                chinese = not n1[0].isdigit()
-                unit = m.group("unit") or m.group("u1")
-                if m.group("u1") and m.group("unit") and m.group("n2") is None:
-                    # "5%项目" : the second unit group swallowed the next word
-                    unit, end = m.group("u1"), m.start("unit")
-                if chinese and (unit is None or not self._chinese_ok(text, start, n1)):
-                    continue   # Chinese numerals count only with a unit: 一般, 三类, 第二 are words
-                if start and text[start - 1] == "第":
-                    continue   # ranks: 第2位, 第二
-                if text[end:end + 1] == "+" or (unit is None and text[end:end + 1].isascii()
-                                                 and text[end:end + 1].isalpha()):
-                    continue   # slogans and codes: 8+4, 3A, 5G
-                mult = Decimal(MULTIPLIER[m.group("mult")]) if m.group("mult") else Decimal(1)
-                value = parse_number(n1) * mult
-                value_max = parse_number(m.group("n2")) * mult if m.group("n2") else None
-                if value_max is not None and value_max <= value:
-                    value_max = None   # "2021-2025" style dates, "3-2": not a range we can use
-            qualifier = "="
-            pm = post_match(text, end)
-            if pm:
-                qualifier = QUALIFIER_AFTER[pm.group().strip()]
-                end = pm.end()
-            elif m.groupdict().get("approx1") or m.groupdict().get("approx2"):
-                qualifier = ">"   # 300余家, 3000多人
-            if m.groupdict().get("sep") and value_max is not None:
-                qualifier = ">="
-            yield Quantity(start, end, _clean(value),
-                           None if value_max is None else _clean(value_max),
-                           unit, qualifier, chinese=chinese)
+                q = self._chinese_quantity(text, m)
+            if q is not None:
+                yield q
 
-    @staticmethod
-    def _chinese_ok(text: str, start: int, numeral: str) -> bool:
-        """A Chinese numeral is a number only where it is not part of a word (一批, 统一, 十大)."""
-        if numeral in ("一", "两", "二") and start and "\u4e00" <= text[start - 1] <= "\u9fff" \
-                and text[start - 1] not in "新增引进培育建成达到为共计约近超逾":
-            return False
-        return True
+    def _arabic_quantity(self, text: str, m: re.Match) -> Quantity | None:
+        start, end = m.span()
+        before = text[start - 1] if start else ""
+        if before in _NOT_BEFORE_NUMBER or (before.isascii() and before.isalpha()):
+            return None   # PM2.5, 第2位, 2+4+X, masked slogan numbers
+        u1, unit, n2 = m.group("u1", "unit", "n2")
+        if u1 and unit and n2 is None:
+            unit, end = u1, m.start("unit")   # "5%项目": the unit group took the next word
+        unit = unit or u1
+        after = text[end:end + 1]
+        if after == "+" or (unit is None and after.isascii() and after.isalpha()):
+            return None   # slogans and codes: 8+4, 3A, 5G
+        if unit not in self.units_of_interest:
+            return Quantity(start, end, None, None, unit, "=")
+        head, digits, mult, approx1, approx2 = m.group("head", "digits", "mult", "approx1", "approx2")
+        factor = Decimal(MULTIPLIER[mult]) if mult else 1
+        value = parse_number(head + digits) * factor
+        value_max = parse_number(n2) * factor if n2 else None
+        if value_max is not None and value_max <= value:
+            value_max = None   # not a usable range (2021-2025 are years, 3-2 is nothing)
+        qualifier, end = self._qualifier_after(text, end)
+        if value_max is not None:
+            qualifier = ">="
+        elif qualifier == "=" and (approx1 or approx2):
+            qualifier = ">"   # 300余家, 3000多人
+        return Quantity(start, end, _clean(value), None if value_max is None else _clean(value_max), unit, qualifier)
+
+    def _chinese_quantity(self, text: str, m: re.Match) -> Quantity | None:
+        start, end = m.span()
+        if m.group("double_digit") is not None or text.startswith("两位数", start):
+            return Quantity(start, end, 10, None, "%", ">=", growth=True, chinese=True)   # 两位数增长
+        if text[start] == "翻":   # 翻N番 multiplies by 2**N: +100% for 翻一番
+            times = {None: 1, "一": 1, "两": 2, "三": 3}[m.group("times")]
+            return Quantity(start, end, (2 ** times - 1) * 100, None, "%", "=", growth=True, chinese=True)
+        if m.group("pct"):
+            value, unit = parse_number(m.group("pct")), "%"
+        elif m.group("bare_unit"):
+            value, unit = Decimal(MULTIPLIER[text[start:start + 2]]), m.group("bare_unit")   # 千亿元
+        else:
+            numeral = m.group("head") + m.group("rest")
+            if start and text[start - 1] == "第" or not _chinese_standalone(text, start, numeral):
+                return None
+            unit = m.group("cn_unit")
+            if unit not in self.units_of_interest:
+                return Quantity(start, end, None, None, unit, "=", chinese=True)
+            value = parse_number(numeral)
+        qualifier, end = self._qualifier_after(text, end)
+        if qualifier == "=" and m.group("cn_approx"):
+            qualifier = ">"
+        return Quantity(start, end, _clean(value), None, unit, qualifier, chinese=True)
+
+    def _qualifier_after(self, text: str, end: int) -> tuple[str, int]:
+        pm = self._post.match(text, end)
+        if pm:
+            return QUALIFIER_AFTER[pm.group().strip()], pm.end()
+        return "=", end
+
+
+_NOT_BEFORE_NUMBER = frozenset(".+#第")
+
+
+def _chinese_standalone(text: str, start: int, numeral: str) -> bool:
+    """一 / 两 / 二 after another character is usually part of a word (统一, 每一个, 其中一家)."""
+    if numeral in ("一", "两", "二") and start and "\u4e00" <= text[start - 1] <= "\u9fff":
+        return text[start - 1] in "增建成达到为共计约近超逾引育"
+    return True
 
 
 def qualifier_before(lead: str) -> str | None:
