@@ -42,7 +42,6 @@ class Indicator:
     patterns: list[str]                 # as written in the catalogue
     expanded: list[str]                 # the same with fragments substituted
     subjects: list[re.Pattern]          # pattern + "followed by a valid link up to the number"
-    bare_subjects: list[re.Pattern]     # pattern + "followed only by filler", for list parts
     link: re.Pattern                    # what may stand between subject and number
     context: re.Pattern | None          # must occur in the clause before the number
     exclude: re.Pattern | None          # vetoes a match when it occurs before the number
@@ -235,8 +234,7 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
 
     link_src = _substitute(str(raw.get("link") or "{LINK}"), f"{where}.link", fragments, problems)
     link = _compile(link_src, f"{where}.link", problems) if link_src is not None else None
-    fill_src = fragments.get("FILL", r"\s")
-    subjects, bare, expanded = [], [], []
+    subjects, expanded = [], []
     patterns = raw.get("patterns")
     if not isinstance(patterns, list) or not patterns:
         problems.append(f"{where}.patterns: must be a non-empty list of regexes")
@@ -255,7 +253,6 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
         expanded.append(src)
         if link_src is not None:
             subjects.append(_compile(f"(?:{src})(?=(?:{link_src})$)", pw, problems))
-        bare.append(_compile(f"(?:{src})(?=(?:{fill_src})*$)", pw, problems))
     optional = {}
     for key in ("context", "exclude"):
         if raw.get(key):
@@ -265,7 +262,7 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
     counter = _examples(raw.get("counterexamples"), f"{where}.counterexamples", problems, positive=False)
     if len(problems) > n_before:
         return None
-    return Indicator(ind_id, raw["name"], raw["group"], raw["unit"], list(patterns), expanded, subjects, bare, link,
+    return Indicator(ind_id, raw["name"], raw["group"], raw["unit"], list(patterns), expanded, subjects, link,
                      optional.get("context"), optional.get("exclude"), examples=examples, counterexamples=counter, description=str(raw.get("description") or ""))
 
 

@@ -33,6 +33,8 @@ SERIES_GAP = re.compile(r"\s*(?:、|和|与|及|以及|或|,)\s*")   # 15%、12%
 LIST_SPLIT = re.compile(r"、|以及|和|与|及")
 DECLINE = re.compile(r"下降|减少|下滑|回落|降低")
 SOFT = re.compile("|".join(SOFT_WORDS))
+SHORT_MODIFIER = 4   # 亚洲, 城镇: a list part this short is a modifier, not a subject
+TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
 GROWTH_ONLY = re.compile(r"[、,\s]*(?:同比|比上年|较上年|比去年|较去年)?(?:增长|增速|下降|增幅)")
 
 
@@ -118,8 +120,9 @@ class _Run:
                    and SERIES_GAP.fullmatch(self.work, series[-1].end, tokens[i + len(series)].start)):
                 series.append(tokens[i + len(series)])
             start = lead_start(i)
-            done = len(series) > 1 and self.zip(series, start)
-            if not done:
+            if len(series) > 1 and "分别" in self.work[start:tok.start]:
+                self.zip(series, start)   # if the lists do not pair up, nothing is claimed
+            else:
                 self.single(tok, start, tokens[i - 1] if i else None, lead_start(i - 1) if i else 0)
                 series = series[:1]
             i += len(series)
@@ -152,16 +155,16 @@ class _Run:
             for j, rx in enumerate(ind.subjects):
                 m = rx.search(lead)
                 if m and (best is None or (m.end(), -m.start()) > (best.end, -best.start)):
-                    if self.allowed(ind, lead_start, context_end or tok.start, lead_start + m.start()):
+                    if self.allowed(ind, lead_start, context_end or tok.start):
                         best = Claim(ind, factor, j, m.start(), m.end())
         return best
 
-    def allowed(self, ind: Indicator, lead_start: int, number_start: int, subject_start: int) -> bool:
-        """CONTEXT must occur in the sentence before the number; EXCLUDE must not."""
-        sentence = self.sentence_start(lead_start)
-        if ind.context and not ind.context.search(self.work, sentence, number_start):
+    def allowed(self, ind: Indicator, lead_start: int, number_start: int) -> bool:
+        """CONTEXT must occur in the sentence before the number (the verb at the head of a
+        list, or of the sentence, governs every item); EXCLUDE must not occur in the lead."""
+        if ind.context and not ind.context.search(self.work, self.sentence_start(lead_start), number_start):
             return False
-        if ind.exclude and ind.exclude.search(self.work, sentence, number_start):
+        if ind.exclude and ind.exclude.search(self.work, lead_start, number_start):
             return False
         return True
 
@@ -178,14 +181,15 @@ class _Run:
                 return out
         return []
 
-    def part_claims(self, text: str, candidates, link_text: str) -> list[tuple[Indicator, float, int]]:
-        """Indicators whose subject ends this list part (followed only by filler) and whose LINK fits."""
+    def part_claims(self, text: str, candidates, link_text: str, own: int | None = None):
+        """Indicators whose subject stands in this list part and reaches the number through its
+        LINK (`text` + `link_text`, e.g. 农村居民人均可支配收入 + 分别增长). With `own`, the
+        subject must start within the part's own first `own` characters."""
         found = []
         for ind, factor in candidates:
-            if not ind.link.fullmatch(link_text):
-                continue
-            for j, rx in enumerate(ind.bare_subjects):
-                if rx.search(text):
+            for j, rx in enumerate(ind.subjects):
+                m = rx.search(text + link_text)
+                if m and m.start() < (own if own is not None else len(text)) and m.end() <= len(text):
                     found.append((ind, factor, j))
                     break
         return found
@@ -194,8 +198,6 @@ class _Run:
         """分别: 高新产业增加值、高新产业投资分别增长15%、12%以上 → one value per subject."""
         lead = self.work[lead_start:series[0].start]
         k = lead.rfind("分别")
-        if k < 0:
-            return False
         link_text = lead[k:]
         region = lead[:k]
         parts = self.parts(region, len(series))
@@ -205,14 +207,24 @@ class _Run:
             return False
         candidates = self.ex.by_unit[series[0].unit]
         last = parts[-1][1]
-        emitted = False
-        for (offset, text), tok in zip(parts, series):
+        claims_per_part = []
+        for offset, text in parts:
             claims = self.part_claims(text, candidates, link_text)
-            if not claims and text is not last and len(text) < len(last):
-                # 城镇、农村常住居民人均可支配收入: 城镇 shares the tail of the last part
-                claims = self.part_claims(text + last[len(text):], candidates, link_text)
+            # 城镇、农村常住居民人均可支配收入: 城镇 shares the tail of the last part, after
+            # the last part's own modifier (农村); the subject must start in 城镇 itself
+            for cut in range(1, TAIL_SHARE_MAX + 1):
+                if claims or text is last or cut >= len(last):
+                    break
+                claims = self.part_claims(text + last[cut:], candidates, link_text, own=len(text))
+            claims_per_part.append(claims)
+        if not any(claims_per_part[:-1]) and any(len(t.strip()) <= SHORT_MODIFIER for _, t in parts[:-1]):
+            # 对亚洲、非洲、北美洲的出口分别增长40%、30%、68%: the list is of modifiers of one
+            # subject, none of them is the indicator itself
+            return False
+        emitted = False
+        for (offset, text), tok, claims in zip(parts, series, claims_per_part):
             for ind, factor, j in claims:
-                if self.allowed(ind, lead_start, series[0].start, lead_start + offset):
+                if self.allowed(ind, lead_start, series[0].start):
                     self.emit(Claim(ind, factor, j, offset, offset + len(text)), tok, lead_start, link_text)
                     emitted = True
         return emitted
@@ -238,7 +250,7 @@ class _Run:
         emitted = False
         for offset, text in parts:
             for ind, factor, j in self.part_claims(text, candidates, link_text):
-                if self.allowed(ind, lead_start, tok.start, lead_start + offset):
+                if self.allowed(ind, lead_start, tok.start):
                     self.emit(Claim(ind, factor, j, offset, offset + len(text)), tok, lead_start, link_text)
                     emitted = True
         return emitted
@@ -251,8 +263,8 @@ class _Run:
         if DECLINE.search(link_text):
             value, value_max = -value, (None if value_max is None else -value_max)
         qualifier = tok.qualifier
-        if qualifier == "=":
-            qualifier = qualifier_before(self.work[lead_start:tok.start]) or "="
+        if qualifier == "=":   # 超过550人; in 分别超过9%、9.5% the word covers every number
+            qualifier = qualifier_before(link_text) or "="
         clause = self.clause_start(lead_start)
         text = self.report.text
         self.out.append(Value(
