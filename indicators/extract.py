@@ -35,7 +35,6 @@ DECLINE = re.compile(r"下降|减少|下滑|回落|降低")
 SOFT = re.compile("|".join(SOFT_WORDS))
 SHORT_MODIFIER = 4   # 亚洲, 城镇: a list part this short is a modifier, not a subject
 TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
-GROWTH_ONLY = re.compile(r"[、,\s]*(?:同比|比上年|较上年|比去年|较去年)?(?:增长|增速|下降|增幅)")
 
 
 @dataclass(slots=True)
@@ -109,22 +108,23 @@ class _Run:
 
         def lead_start(i: int) -> int:   # back to the clause start or the previous quantity
             return max(self.clause_start(tokens[i].start), tokens[i - 1].end if i else 0)
+        previous_zip = None   # (lead start, index of last token) of the last 分别 series
         i = 0
         while i < len(tokens):
             tok = tokens[i]
-            if tok.unit not in self.ex.by_unit:
-                i += 1
-                continue
             series = [tok]
             while (i + len(series) < len(tokens) and tokens[i + len(series)].unit == tok.unit
                    and SERIES_GAP.fullmatch(self.work, series[-1].end, tokens[i + len(series)].start)):
                 series.append(tokens[i + len(series)])
             start = lead_start(i)
-            if len(series) > 1 and "分别" in self.work[start:tok.start]:
-                self.zip(series, start)   # if the lists do not pair up, nothing is claimed
-            else:
-                self.single(tok, start, tokens[i - 1] if i else None, lead_start(i - 1) if i else 0)
-                series = series[:1]
+            respectively = "分别" in self.work[start:tok.start]
+            if tok.unit in self.ex.by_unit:
+                follows = previous_zip if previous_zip and previous_zip[1] == i - 1 else None
+                if len(series) == 1 or not self.zip(series, start, follows) and not respectively:
+                    self.single(tok, start, tokens[i - 1] if i else None, lead_start(i - 1) if i else 0)
+                    series = series[:1]
+            if len(series) > 1 and respectively:
+                previous_zip = (start, i + len(series) - 1)
             i += len(series)
         return self.out
 
@@ -137,10 +137,12 @@ class _Run:
         if claim:
             self.emit(claim, tok, lead_start, lead[claim.end:])
             return
-        # 地区生产总值完成2345亿元，增长5.6%: the growth clause inherits the previous subject.
-        if prev is not None and GROWTH_ONLY.match(lead) and self.same_sentence(prev.start, tok.start):
-            head = self.work[prev_lead_start:prev.start]
-            tail = lead.lstrip("、, ")
+        # 地区生产总值完成2345亿元，增长5.6% / 比重从1.19%提高到2%: a lead that is only a
+        # link inherits the subject of the previous number in the sentence.
+        tail = lead.lstrip("、, ")
+        if tail and prev is not None and self.same_sentence(prev.start, tok.start):
+            head = self.work[prev_lead_start:prev.start].rstrip()
+            head = head[:-1] if head.endswith(("从", "由")) else head
             claim = self.best_claim(head + tail, candidates, tok, prev_lead_start, context_end=prev.start)
             if claim and claim.end <= len(head):
                 self.emit(claim, tok, prev_lead_start, head[claim.end:] + tail)
@@ -194,35 +196,46 @@ class _Run:
                     break
         return found
 
-    def zip(self, series: list[Quantity], lead_start: int) -> bool:
-        """分别: 高新产业增加值、高新产业投资分别增长15%、12%以上 → one value per subject."""
-        lead = self.work[lead_start:series[0].start]
-        k = lead.rfind("分别")
-        link_text = lead[k:]
-        region = lead[:k]
-        parts = self.parts(region, len(series))
-        if not parts:
-            parts = self.expand_coordination(region, len(series))
-        if not parts:
-            return False
-        candidates = self.ex.by_unit[series[0].unit]
+    def list_claims(self, region: str, link_text: str, candidates, n: int | None):
+        """Split a subject list (A、B和C) and find each part's claims, or None if it is no list
+        of n subjects. A part may borrow the tail of the last part: in 城镇、农村常住居民人均可支配收入
+        城镇 means 城镇常住居民人均可支配收入 (its subject must still start in 城镇 itself)."""
+        parts = self.parts(region, n) or (self.expand_coordination(region, n) if n else [])
+        if len(parts) < 2:
+            return None
         last = parts[-1][1]
         claims_per_part = []
         for offset, text in parts:
             claims = self.part_claims(text, candidates, link_text)
-            # 城镇、农村常住居民人均可支配收入: 城镇 shares the tail of the last part, after
-            # the last part's own modifier (农村); the subject must start in 城镇 itself
             for cut in range(1, TAIL_SHARE_MAX + 1):
                 if claims or text is last or cut >= len(last):
                     break
                 claims = self.part_claims(text + last[cut:], candidates, link_text, own=len(text))
             claims_per_part.append(claims)
         if not any(claims_per_part[:-1]) and any(len(t.strip()) <= SHORT_MODIFIER for _, t in parts[:-1]):
-            # 对亚洲、非洲、北美洲的出口分别增长40%、30%、68%: the list is of modifiers of one
-            # subject, none of them is the indicator itself
+            # 对亚洲、非洲、北美洲的出口分别增长40%、30%、68%: a list of modifiers of one subject
+            return None
+        return list(zip(parts, claims_per_part))
+
+    def zip(self, series: list[Quantity], lead_start: int, previous: tuple[int, int] | None) -> bool:
+        """A list of subjects with a series of numbers, paired in order:
+        高新产业增加值、高新产业投资分别增长15%、12%以上 → one value per subject.
+
+        A series right after a 分别 series may reuse its subjects: 城乡居民人均可支配收入分别
+        达到48220元和18638元、增长6.5%和8.5% (`previous`: that series' lead start)."""
+        lead = self.work[lead_start:series[0].start]
+        k = lead.rfind("分别")
+        region, link_text = (lead[:k], lead[k:]) if k >= 0 else (lead, "")
+        candidates = self.ex.by_unit[series[0].unit]
+        if previous and not self.ex.prefilter[series[0].unit].search(region):   # no subject of its own
+            lead_start = previous[0]
+            region = self.work[lead_start:self.work.find("分别", lead_start)]
+            link_text = "分别" + (lead[k + 2:] if k >= 0 else lead).lstrip("、, ")
+        pairs = self.list_claims(region, link_text, candidates, len(series))
+        if not pairs:
             return False
         emitted = False
-        for (offset, text), tok, claims in zip(parts, series, claims_per_part):
+        for ((offset, text), claims), tok in zip(pairs, series):
             for ind, factor, j in claims:
                 if self.allowed(ind, lead_start, series[0].start):
                     self.emit(Claim(ind, factor, j, offset, offset + len(text)), tok, lead_start, link_text)
@@ -243,15 +256,12 @@ class _Run:
         k = max(lead.rfind("均"), lead.rfind("各"))
         if k <= 0:
             return False
-        link_text = lead[k:]
-        parts = self.parts(lead[:k], None)
-        if len(parts) < 2:
-            return False
+        pairs = self.list_claims(lead[:k], lead[k:], candidates, None)
         emitted = False
-        for offset, text in parts:
-            for ind, factor, j in self.part_claims(text, candidates, link_text):
+        for (offset, text), claims in pairs or ():
+            for ind, factor, j in claims:
                 if self.allowed(ind, lead_start, tok.start):
-                    self.emit(Claim(ind, factor, j, offset, offset + len(text)), tok, lead_start, link_text)
+                    self.emit(Claim(ind, factor, j, offset, offset + len(text)), tok, lead_start, lead[k:])
                     emitted = True
         return emitted
 
