@@ -227,7 +227,8 @@ class _Run:
         k = lead.rfind("分别")
         region, link_text = (lead[:k], lead[k:]) if k >= 0 else (lead, "")
         candidates = self.ex.by_unit[series[0].unit]
-        if previous and not self.ex.prefilter[series[0].unit].search(region):   # no subject of its own
+        if previous and any(ind.link.fullmatch(region.lstrip("、, ")) for ind, _ in candidates):
+            # the lead is only connector words: no subject of its own
             lead_start = previous[0]
             region = self.work[lead_start:self.work.find("分别", lead_start)]
             link_text = "分别" + (lead[k + 2:] if k >= 0 else lead).lstrip("、, ")
