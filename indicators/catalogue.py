@@ -24,12 +24,13 @@ ENV_RULES = "POLCMP_RULES"
 
 @dataclass(slots=True)
 class Example:
+    """A real sentence and what the indicator must read from it (value None: nothing)."""
     text: str
     value: float | None          # None for a counterexample
-    unit: str | None = None
     qualifier: str | None = None
-    status: str | None = None
-    note: str = ""
+    value_max: float | None = None
+    note: str = ""               # why a counterexample yields nothing
+    source: str = ""             # the report it was taken from
 
 
 @dataclass(slots=True)
@@ -278,6 +279,10 @@ def _examples(raw, where: str, problems: list[str], positive: bool) -> list[Exam
         if isinstance(item, str) and not positive:
             out.append(Example(item, None))
             continue
+        unknown = set(item) - {"text", "value", "qualifier", "value_max", "why", "note", "source"} \
+            if isinstance(item, dict) else set()
+        for key in sorted(unknown):
+            problems.append(f"{w}.{key}: unknown key")
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             problems.append(f"{w}: needs a text")
             continue
@@ -288,10 +293,7 @@ def _examples(raw, where: str, problems: list[str], positive: bool) -> list[Exam
             if item.get("qualifier", "=") not in QUALIFIERS:
                 problems.append(f"{w}.qualifier: must be one of {' '.join(QUALIFIERS)}")
                 continue
-            if item.get("status") not in (None, "target", "achieved"):
-                problems.append(f"{w}.status: must be target or achieved")
-                continue
-        out.append(Example(item["text"], item.get("value") if positive else None, item.get("unit"),
-                           item.get("qualifier"), item.get("status"),
-                           str(item.get("why") or item.get("note") or "")))
+        out.append(Example(item["text"], item.get("value") if positive else None, item.get("qualifier"),
+                           item.get("value_max"), str(item.get("why") or item.get("note") or ""),
+                           str(item.get("source") or "")))
     return out
