@@ -133,8 +133,9 @@ class _Run:
         candidates = self.ex.by_unit[tok.unit]
         if self.broadcast(tok, lead_start, lead, candidates):
             return
-        claim = self.best_claim(lead, candidates, tok, lead_start)
-        if claim:
+        # 两位数增长 / 翻一番 say "grows by" themselves: read them as if 增长 stood before the number
+        claim = self.best_claim(lead + "增长" if tok.growth else lead, candidates, tok, lead_start)
+        if claim and claim.end <= len(lead):
             self.emit(claim, tok, lead_start, lead[claim.end:])
             return
         # 地区生产总值完成2345亿元，增长5.6% / 比重从1.19%提高到2%: a lead that is only a

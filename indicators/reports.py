@@ -62,7 +62,7 @@ def canonical_place(name: str) -> str:
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
-    """Bytes → str: UTF-8 (with or without BOM), UTF-16 (BOM or NUL pattern), GB18030/GBK."""
+    """Bytes → str: UTF-8 (with or without BOM), UTF-16 (with or without BOM), GB18030/GBK."""
     if encoding:
         try:
             return data.decode(encoding)
@@ -72,25 +72,32 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
-    head = data[:4096]
-    if b"\x00" in head:
-        # UTF-16 without BOM: CJK and ASCII put NULs on one side of each code unit.
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        if odd > len(head) // 8 and even == 0:
-            return data.decode("utf-16-le", errors="replace")
-        if even > len(head) // 8 and odd == 0:
-            return data.decode("utf-16-be", errors="replace")
-        raise ReportError(path, "binary file, not a text report")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise ReportError(path, "not UTF-8, UTF-16 or GB18030 text (try --encoding)") from None
+    # Not UTF-8: the most plausible of UTF-16 (a BOM-less file of pure CJK has no NUL bytes)
+    # and GB18030; binary data is plausible as none of them.
+    best, best_score = None, 0.0
+    for codec in ("utf-16-le", "utf-16-be", "gb18030"):
+        if codec.startswith("utf-16") and len(data) % 2:
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:2000]
+        score = len(_PLAUSIBLE.findall(sample)) / max(1, len(sample))
+        if score > best_score:
+            best, best_score = text, score
+    if best is not None and best_score >= 0.9:
+        return best
+    if b"\x00" in data[:4096]:
+        raise ReportError(path, "binary file, not a text report")
+    raise ReportError(path, "not UTF-8, UTF-16 or GB18030 text (try --encoding)")
 
 
+_PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\s“”‘’…—·]")
 _MAGIC = {b"%PDF": "PDF", b"PK\x03\x04": "DOCX/ZIP", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image",
           b"\xd0\xcf\x11\xe0": "old Office (DOC/XLS)"}
 

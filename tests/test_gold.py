@@ -1,0 +1,66 @@
+"""The hand-checked seed values (tests/gold.yaml): every expected value found, no trap
+number reported, and no core-indicator value outside expect + optional."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from indicators.reports import read_report
+
+from conftest import SEEDS, TESTS
+
+GOLD = yaml.safe_load((TESTS / "gold.yaml").read_text(encoding="utf-8"))["documents"]
+CORE = {i["indicator"] for doc in GOLD.values() for i in doc.get("expect", [])}
+
+
+def close(a, b) -> bool:
+    return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(b)))
+
+
+@pytest.fixture(scope="module")
+def rows(extractor):
+    return {name: extractor.extract(read_report(SEEDS / name)) for name in GOLD}
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_expected_values_found(rows, name):
+    for item in GOLD[name]["expect"]:
+        hits = [v for v in rows[name] if v.indicator == item["indicator"] and close(v.value, item["value"])]
+        assert hits, f"missing {item['indicator']} {item['value']} ({item['quote']})"
+        assert all(v.status == "target" for v in hits), item
+        if "qualifier" in item:
+            assert any(v.qualifier == item["qualifier"] for v in hits), (item, [v.qualifier for v in hits])
+        if "unit" in item:
+            assert hits[0].unit == item["unit"]
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_no_value_outside_gold(rows, name):
+    allowed = GOLD[name]["expect"] + GOLD[name].get("optional", [])
+    for v in rows[name]:
+        if v.indicator in CORE:
+            assert any(v.indicator == a["indicator"] and close(v.value, a["value"]) for a in allowed), \
+                f"unexpected {v.indicator} {v.value} in {v.quote}"
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_traps_not_reported(rows, name):
+    text = read_report(SEEDS / name).text
+    for trap in GOLD[name].get("must_not", []):
+        at = text.find(trap["quote"])
+        assert at >= 0, trap
+        span = (at, at + len(trap["quote"]))
+        for v in rows[name]:
+            if trap["indicator"] not in ("any", v.indicator) or not close(v.value, trap["number"]):
+                continue
+            assert not (v.start < span[1] and span[0] < v.end), f"trap {trap['number']} reported in {trap['quote']}"
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_place_year_and_offsets(rows, name):
+    report = read_report(SEEDS / name)
+    assert rows[name]
+    for v in rows[name]:
+        assert (v.place, v.year) == (GOLD[name]["place"], GOLD[name]["year"])
+        assert report.text[v.start:v.end] == v.raw
+        assert v.raw in v.quote and v.quote in report.text
