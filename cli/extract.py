@@ -15,10 +15,10 @@ from indicators.models import COLUMNS
 from indicators.reports import read_report
 
 from .main import BomOption, FormatOption, OutputOption, RulesOption, app, finish
-from .output import Format, choose_format, open_output, write_records
+from .output import Format, choose_format, format_value, open_output, write_records
 from .status import ExitCode, error
 
-TABLE_COLUMNS = ("place", "year", "indicator", "label", "value", "unit", "qualifier", "soft", "status", "raw", "quote")
+TABLE_COLUMNS = ("place", "year", "indicator", "label", "value", "status", "raw", "quote")
 
 
 class NoReadableInput(Exception):
@@ -84,7 +84,10 @@ def extract(
                 continue
             for v in extractor.extract(report):
                 if (not wanted or v.indicator in wanted) and status in (StatusFilter.all, v.status):
-                    yield v.as_dict()
+                    row = v.as_dict()
+                    if fmt is Format.table:   # ≥6.5%, with * for 力争
+                        row["value"] = format_value(v.value, v.unit, v.qualifier, v.soft, v.value_max)
+                    yield row
         if failed == len(files):
             raise NoReadableInput()
 

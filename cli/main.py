@@ -73,7 +73,3 @@ def run() -> None:
             raise
         error(f"internal error: {type(e).__name__}: {e} (POLCMP_DEBUG=1 shows the traceback)")
         sys.exit(ExitCode.INTERNAL)
-
-
-if __name__ == "__main__":
-    run()

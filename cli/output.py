@@ -117,13 +117,36 @@ def write_records(records: Iterable[dict], columns: Sequence[str], fmt: Format, 
     return n
 
 
+QUALIFIER_MARK = {"=": "", ">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "~"}
+
+
+def format_value(value, unit: str, qualifier: str = "=", soft: bool = False, value_max=None) -> str:
+    """A value the way a researcher writes it: ≥40家, ~5%, >550人, 1.2万人, 6亿美元, 5–6%; * marks 力争."""
+    def number(x) -> str:
+        if x is None:
+            return ""
+        if unit not in ("%", "个百分点") and abs(x) >= 10_000:
+            for size, word in ((10**8, "亿"), (10**4, "万")):
+                if abs(x) >= size and (x / size) == round(x / size, 2):
+                    return f"{x / size:g}{word}"
+        return f"{x:g}" if isinstance(x, float) else str(x)
+    shown = number(value) + (f"–{number(value_max)}" if value_max is not None else "")
+    mark = "" if value_max is not None else QUALIFIER_MARK.get(qualifier, qualifier)
+    return f"{mark}{shown}{unit}" + ("*" if soft else "")
+
+
 def render_table(rows: list[dict], columns: Sequence[str], out, title: str | None = None) -> None:
+    """A rich table; wide enough for Chinese quotes even when stdout is not a terminal."""
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False, header_style="bold")
+    table = Table(title=title, header_style="bold")
     for c in columns:
-        table.add_column(c, overflow="fold", no_wrap=c in ("indicator", "value", "raw"))
+        table.add_column(c, overflow="fold", no_wrap=c not in ("quote", "label"),
+                         justify="right" if c == "value" else "left")
     for r in rows:
         table.add_row(*[str(plain(r.get(c))) for c in columns])
-    Console(file=out, soft_wrap=False).print(table)
+    console = Console(file=out, soft_wrap=False)
+    if not console.is_terminal:
+        console.width = 160
+    console.print(table)

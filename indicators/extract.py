@@ -37,6 +37,15 @@ SHORT_MODIFIER = 4   # 亚洲, 城镇: a list part this short is a modifier, not
 TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
 
 
+class Candidates:
+    """The indicators that accept one written unit, and one cheap test before trying each:
+    does any of their subjects occur in a text at all?"""
+
+    def __init__(self, items: list[tuple[Indicator, float]]):
+        self.items = items
+        self.prefilter = re.compile("|".join(f"(?:{src})" for ind, _ in items for src in ind.expanded))
+
+
 @dataclass(slots=True)
 class Claim:
     indicator: Indicator
@@ -53,14 +62,12 @@ class Extractor:
         self.catalogue = catalogue
         self.reader = NumberReader(catalogue.written_units())
 
-        # written unit → indicators that accept it, with the factor to the base unit
-        self.by_unit: dict[str, list[tuple[Indicator, float]]] = {}
+        # written unit → the indicators that accept it
+        by_unit: dict[str, list[tuple[Indicator, float]]] = {}
         for ind in catalogue.indicators:
             for written, factor in catalogue.units.get(ind.unit, {}).items():
-                self.by_unit.setdefault(written, []).append((ind, factor))
-        # One cheap test per unit before trying each indicator: does any subject occur at all?
-        self.prefilter = {unit: re.compile("|".join(f"(?:{src})" for ind, _ in inds for src in ind.expanded))
-                          for unit, inds in self.by_unit.items()}
+                by_unit.setdefault(written, []).append((ind, factor))
+        self.by_unit = {unit: Candidates(items) for unit, items in by_unit.items()}
 
     def extract_text(self, text: str, place=None, year=None, file=None) -> list[Value]:
         report = report_from_text(text, file)
@@ -109,6 +116,7 @@ class _Run:
         def lead_start(i: int) -> int:   # back to the clause start or the previous quantity
             return max(self.clause_start(tokens[i].start), tokens[i - 1].end if i else 0)
         previous_zip = None   # (lead start, index of last token) of the last 分别 series
+        by_unit = self.ex.by_unit
         i = 0
         while i < len(tokens):
             tok = tokens[i]
@@ -116,19 +124,22 @@ class _Run:
             while (i + len(series) < len(tokens) and tokens[i + len(series)].unit == tok.unit
                    and SERIES_GAP.fullmatch(self.work, series[-1].end, tokens[i + len(series)].start)):
                 series.append(tokens[i + len(series)])
+            if len(series) == 1 and tok.unit not in by_unit:
+                i += 1
+                continue
             start = lead_start(i)
             respectively = "分别" in self.work[start:tok.start]
-            if tok.unit in self.ex.by_unit:
+            if tok.unit in by_unit:
                 follows = previous_zip if previous_zip and previous_zip[1] == i - 1 else None
                 if len(series) == 1 or not self.zip(series, start, follows) and not respectively:
-                    self.single(tok, start, tokens[i - 1] if i else None, lead_start(i - 1) if i else 0)
+                    self.single(tok, start, tokens[i - 1] if i else None, lambda: lead_start(i - 1))
                     series = series[:1]
             if len(series) > 1 and respectively:
                 previous_zip = (start, i + len(series) - 1)
             i += len(series)
         return self.out
 
-    def single(self, tok: Quantity, lead_start: int, prev: Quantity | None, prev_lead_start: int) -> None:
+    def single(self, tok: Quantity, lead_start: int, prev: Quantity | None, prev_lead_start) -> None:
         lead = self.work[lead_start:tok.start]
         candidates = self.ex.by_unit[tok.unit]
         if self.broadcast(tok, lead_start, lead, candidates):
@@ -142,6 +153,7 @@ class _Run:
         # link inherits the subject of the previous number in the sentence.
         tail = lead.lstrip("、, ")
         if tail and prev is not None and self.same_sentence(prev.start, tok.start):
+            prev_lead_start = prev_lead_start()   # computed only here: most numbers never need it
             head = self.work[prev_lead_start:prev.start].rstrip()
             head = head[:-1] if head.endswith(("从", "由")) else head
             claim = self.best_claim(head + tail, candidates, tok, prev_lead_start, context_end=prev.start)
@@ -151,10 +163,10 @@ class _Run:
     def best_claim(self, lead: str, candidates, tok: Quantity, lead_start: int,
                    context_end: int | None = None) -> Claim | None:
         """The claim nearest to the number (then the longest) among all indicators."""
-        if not self.ex.prefilter[tok.unit].search(lead):
+        if not candidates.prefilter.search(lead):
             return None
         best = None
-        for ind, factor in candidates:
+        for ind, factor in candidates.items:
             for j, rx in enumerate(ind.subjects):
                 m = rx.search(lead)
                 if m and (best is None or (m.end(), -m.start()) > (best.end, -best.start)):
@@ -189,7 +201,9 @@ class _Run:
         LINK (`text` + `link_text`, e.g. 农村居民人均可支配收入 + 分别增长). With `own`, the
         subject must start within the part's own first `own` characters."""
         found = []
-        for ind, factor in candidates:
+        if not candidates.prefilter.search(text):
+            return found
+        for ind, factor in candidates.items:
             for j, rx in enumerate(ind.subjects):
                 m = rx.search(text + link_text)
                 if m and m.start() < (own if own is not None else len(text)) and m.end() <= len(text):
@@ -228,7 +242,7 @@ class _Run:
         k = lead.rfind("分别")
         region, link_text = (lead[:k], lead[k:]) if k >= 0 else (lead, "")
         candidates = self.ex.by_unit[series[0].unit]
-        if previous and any(ind.link.fullmatch(region.lstrip("、, ")) for ind, _ in candidates):
+        if previous and any(ind.link.fullmatch(region.lstrip("、, ")) for ind, _ in candidates.items):
             # the lead is only connector words: no subject of its own
             lead_start = previous[0]
             region = self.work[lead_start:self.work.find("分别", lead_start)]

@@ -23,15 +23,18 @@ _TO_NORMALISE = re.compile("[" + "".join(re.escape(ch) for ch in _NORMALISE) + "
 
 # Lines a web page wraps around a report: banners, share buttons, counters, page links.
 # Only short lines: a paragraph that mentions 扫码 is report text.
+_NOISE_MAX = 80
 _NOISE_LINE = re.compile(
-    r"^(?=[^\n]{0,80}$)[^\n]*?(?:扫码|领取福利|加入收藏|阅读时长|分享到|打印本页|关闭窗口|责任编辑|版权所有|ICP备"
-    r"|上一篇|下一篇|字号[:：]|浏览次数|点击[数量率]|https?://|www\.|\.com\b|\.cn\b|第\s*\d+\s*/\s*\d+\s*页|^\s*来源[:：])[^\n]*$"
-    r"|^(?=[^\n]*\d)[ \t]*[\d,.:/|#*\-][\d \t,.:/|#*\-]*$",   # a bare counter: 221381
-    re.M)
+    r"扫码|领取福利|加入收藏|阅读时长|分享到|打印本页|关闭窗口|责任编辑|版权所有|ICP备|上一篇|下一篇|字号[:：]"
+    r"|浏览次数|点击[数量率]|https?://|www\.|\.com\b|\.cn\b|第\s*\d+\s*/\s*\d+\s*页|^\s*来源[:：]"
+    r"|^(?=.*\d)[\s\d,.:/|#*\-]+$")   # a bare counter: 221381
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # Short quoted names (“315”创新体系, "2+4+X"主导产业, 《2023年…》): numbers inside are names, not values.
-_QUOTED = re.compile(r"“[^“”\n]{1,24}”|\"[^\"\n]{1,24}\"|‘[^‘’\n]{1,24}’|「[^」\n]{1,24}」|《[^《》\n]{1,40}》")
-_NUMERAL_IN_NAME = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿%.]")
+_NUMERALS = r"\d零〇一二两三四五六七八九十百千万亿%."
+_QUOTED = re.compile("|".join(
+    f"{o}(?=[^{o}{c}\n]{{0,{n - 1}}}?[{_NUMERALS}])[^{o}{c}\n]{{1,{n}}}{c}"
+    for o, c, n in (("“", "”", 24), ('"', '"', 24), ("‘", "’", 24), ("「", "」", 24), ("《", "》", 40))))
+_NUMERAL_IN_NAME = re.compile(f"[{_NUMERALS}]")
 
 _FILE_NAME = re.compile(r"^(?P<place>[^_\d]+?)[_\-\s]+(?P<year>(?:19|20)\d\d)")
 _REPORT_DATE = re.compile(r"(?P<year>20\d\d|二〇[〇一二三四五六七八九]{2})年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -146,7 +149,12 @@ def normalise(text: str) -> str:
     work = text
     for ch in set(_TO_NORMALISE.findall(text)):   # a few distinct characters, each replaced in C
         work = work.replace(ch, _NORMALISE[ch])
-    work = _NOISE_LINE.sub(lambda m: " " * len(m.group()), work)
+    lines = work.split("\n")
+    noisy = [i for i, line in enumerate(lines) if len(line) <= _NOISE_MAX and _NOISE_LINE.search(line)]
+    if noisy:
+        for i in noisy:
+            lines[i] = " " * len(lines[i])
+        work = "\n".join(lines)
     return _QUOTED.sub(lambda m: _NUMERAL_IN_NAME.sub("#", m.group()), work)
 
 

@@ -15,6 +15,10 @@ _PLAN = re.compile(r"目标任务|预期目标|主要目标|工作安排|重点�
                    r"|今年|工作建议|奋斗目标|规划纲要|十[四五]五")
 _YEAR = re.compile(r"(20\d\d)年")
 _HEADING_MAX = 40          # longer lines are paragraphs, not headings
+# Lines worth a look: short ones, numbered ones, and paragraphs that open with a time word.
+_CANDIDATE_LINE = re.compile(
+    r"^[^\S\n]*(?:[^\n]{1,40}$|(?:[一二三四五六七八九十]+[、.]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]"
+    r"|过去|[一五]年来|今年|20\d\d年)[^\n]*)", re.M)
 _OPENING_MAX = 8           # a paragraph opening with 过去一年 / 一年来 switches too
 
 
@@ -24,13 +28,11 @@ class Sections:
     def __init__(self, work: str, report_year: int | None):
         self.starts: list[int] = [0]
         self.status: list[str] = ["target"]
-        pos = 0
-        for line in work.split("\n"):
-            status = self._line_status(line, report_year)
+        for m in _CANDIDATE_LINE.finditer(work):
+            status = self._line_status(m.group(), report_year)
             if status and status != self.status[-1]:
-                self.starts.append(pos)
+                self.starts.append(m.start())
                 self.status.append(status)
-            pos += len(line) + 1
 
     @staticmethod
     def _line_status(line: str, report_year: int | None) -> str | None:

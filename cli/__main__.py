@@ -1,0 +1,4 @@
+"""`python -m cli` is the polcmp command."""
+from cli.main import run
+
+run()
