@@ -39,9 +39,13 @@ def choose_format(requested: Format | None, output: Path | None) -> Format:
     return Format.csv
 
 
+QUALIFIERS = frozenset(("=", ">=", ">", "<=", "<", "~"))
+
+
 def spreadsheet_safe(cell):
-    """Text a spreadsheet would evaluate (=cmd|…, +1+1, @SUM) gets a leading apostrophe."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+    """Text a spreadsheet would evaluate (=cmd|…, +1+1, @SUM) gets a leading apostrophe.
+    A bare qualifier symbol (=, >=) cannot run anything and stays as the spec writes it."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START) and cell not in QUALIFIERS:
         return "'" + cell
     return cell
 

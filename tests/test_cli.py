@@ -35,6 +35,8 @@ def test_piped_output_is_csv_with_the_spec_columns():
                                   "status", "raw", "quote", "start", "end", "file"]
     gdp = next(r for r in rows if r["indicator"] == "gdp_growth")
     assert (gdp["value"], gdp["qualifier"], gdp["raw"]) == ("6.5", ">=", "6.5%以上")
+    firms = next(r for r in rows if r["indicator"] == "hightech_firms_new")
+    assert firms["qualifier"] == "="      # a bare qualifier symbol is not a formula
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "tsv", "csv", "table"])
