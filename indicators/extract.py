@@ -293,10 +293,11 @@ class _Run:
             qualifier = qualifier_before(link_text) or "="
         clause = self.clause_start(lead_start)
         text = self.report.text
+        # 力争培育…10个，新认定高新技术企业40家: a hedge opening the sentence covers all of it
         self.out.append(Value(
             place=self.report.place, year=self.report.year, indicator=ind.id, label=ind.name,
             value=value, unit=ind.unit, qualifier=qualifier,
-            soft=bool(SOFT.search(self.work, clause, tok.start)),
+            soft=bool(SOFT.search(self.work, self.sentence_start(clause), tok.start)),
             status=self.sections.status_at(tok.start),
             raw=text[tok.start:tok.end],
             quote=text[clause:self.clause_end(tok.end)].strip(),
