@@ -25,7 +25,7 @@ from .catalogue import Catalogue, Indicator
 from .models import Value
 from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
 from .reports import Report, report_from_text
-from .sections import Sections
+from .sections import Sections, classify
 
 CLAUSE_END = re.compile(r"[,;:!?。\n]")
 SENTENCE_END = re.compile(r"[;!?。\n]")
@@ -88,7 +88,7 @@ class _Run:
         self.report = report
         self.work = report.work
         self.backwards = self.work[::-1]   # searching it forwards finds the previous boundary, in C
-        self.sections = Sections(self.work, report.year)
+        self.sections = Sections(report.text, report.year)
         self.out: list[Value] = []
 
     # -- positions: clauses end at , ; : ! ? 。 and line ends; sentences at ; ! ? 。 and line ends
@@ -292,14 +292,16 @@ class _Run:
         if qualifier == "=":   # 超过550人; in 分别超过9%、9.5% the word covers every number
             qualifier = qualifier_before(link_text) or "="
         clause = self.clause_start(lead_start)
+        sentence = self.sentence_start(clause)
+        status, period = classify(self.sections.state_at(tok.start), self.work[sentence:tok.start], link_text,
+                                  self.report.year)
         text = self.report.text
-        # 力争培育…10个，新认定高新技术企业40家: a hedge opening the sentence covers all of it
         self.out.append(Value(
             place=self.report.place, year=self.report.year, indicator=ind.id, label=ind.name,
             value=value, unit=ind.unit, qualifier=qualifier,
-            soft=bool(SOFT.search(self.work, self.sentence_start(clause), tok.start)),
-            status=self.sections.status_at(tok.start),
-            raw=text[tok.start:tok.end],
+            # 力争培育…10个，新认定高新技术企业40家: a hedge opening the sentence covers all of it
+            soft=bool(SOFT.search(self.work, sentence, tok.start)),
+            status=status, raw=text[tok.start:tok.end],
             quote=text[clause:self.clause_end(tok.end)].strip(),
-            start=tok.start, end=tok.end, file=self.report.path,
+            start=tok.start, end=tok.end, file=self.report.path, period=period,
             value_max=value_max, rule=f"{ind.id}#{claim.rule}"))

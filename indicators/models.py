@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 
-# The output columns, in order (spec: shared/spec/indicators.md, plus value_max and rule).
+# The output columns, in order (spec: shared/spec/indicators.md, then period, value_max and rule).
 COLUMNS = ("place", "year", "indicator", "label", "value", "unit", "qualifier", "soft",
-           "status", "raw", "quote", "start", "end", "file", "value_max", "rule")
+           "status", "raw", "quote", "start", "end", "file", "period", "value_max", "rule")
 
 
 @dataclass(slots=True)
@@ -25,6 +25,7 @@ class Value:
     start: int            # text[start:end] == raw, offsets into the text as read
     end: int
     file: str | None
+    period: str = "annual"   # annual | average (年均 over several years) | cumulative (五年来, 累计)
     value_max: float | int | None = None   # upper bound when the report gives a range
     rule: str = ""        # which pattern claimed the number: "<indicator>#<pattern index>"
 

@@ -1,58 +1,122 @@
-"""Target or achieved: which part of the report a position is in.
+"""Target or achieved, one year or several: what part of a report a number is in.
 
-Work reports review last year (过去一年 / 2023年工作回顾 / 五年来) before they set this
-year's targets (2024年目标任务 / 主要预期目标 / 今年工作安排). A heading, or a paragraph
-that opens with such words, switches the status for what follows.
+Work reports review last year (过去一年 / 2023年工作回顾) and often the last five years
+(五年来 / “十三五”时期), then set this year's targets (2024年工作安排 / 主要预期目标) and
+sometimes those of a five-year plan (“十四五”时期主要目标). A heading, or a paragraph that
+opens with such words, sets the status and period for what follows (`Sections`). The
+sentence around a number can override both (`classify`): 去年 / 累计 / 预计全年 speak of the
+past, 力争 / 目标 / 今年 of the plan, 年均 of an average over several years.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 
-_HEADING_PREFIX = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）])")
-_REVIEW = re.compile(r"过去(?:的)?[一五]年|[一五]年来|回顾|上年工作|去年工作|工作总结|主要工作|十[二三四]五.{0,4}(?:时期|期间)")
-_PLAN = re.compile(r"目标任务|预期目标|主要目标|工作安排|重点工作|主要任务|工作任务|总体要求|工作思路|总体思路"
-                   r"|今年|工作建议|奋斗目标|规划纲要|十[四五]五")
+TARGET, ACHIEVED = "target", "achieved"
+ANNUAL, AVERAGE, CUMULATIVE = "annual", "average", "cumulative"
+
+_HEADING_PREFIX = re.compile(r"[#>*\s]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
+_OPENS_FIVE_YEARS = re.compile(r"(?:过去(?:的)?五年|五年来|“?十三五”?(?:时期|期间)|本届政府)")
+_OPENS_LAST_YEAR = re.compile(r"(?:过去(?:的)?一年|一年来|刚刚过去的)")
+_OPENS_THIS_YEAR = re.compile(r"(?:今年|主要预期目标|今年的主要预期目标|全年主要预期目标)")
+_REVIEW = re.compile(r"过去(?:的)?[一五]年|[一五]年来|回顾|上年工作|去年工作|工作总结|发展成就|取得的成绩|本届政府"
+                     r"|以来的?工作|成立以来")
+_PLAN = re.compile(r"目标任务|预期目标|主要目标|工作安排|重点工作|主要任务|工作任务|总体要求|总体安排|工作思路|总体思路"
+                   r"|今年|工作建议|奋斗目标|发展目标|远景目标|规划纲要|规划建议|做好.{0,6}工作")
+_SEVERAL_YEARS = re.compile(r"[五两三]年|十[二三四五]五|20\d\d\s*[-—至到~]\s*20\d\d|本届|届政府|时期|期间|远景")
 _YEAR = re.compile(r"(20\d\d)年")
-_HEADING_MAX = 40          # longer lines are paragraphs, not headings
 # Lines worth a look: short ones, numbered ones, and paragraphs that open with a time word.
 _CANDIDATE_LINE = re.compile(
-    r"^[^\S\n]*(?:[^\n]{1,40}$|(?:[一二三四五六七八九十]+[、.]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]"
-    r"|过去|[一五]年来|今年|20\d\d年)[^\n]*)", re.M)
-_OPENING_MAX = 8           # a paragraph opening with 过去一年 / 一年来 switches too
+    r"^[^\S\n]*(?:[^\n]{1,40}$|(?:[#>*]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]"
+    r"|过去|[一五]年来|今年|主要预期目标|20\d\d年|“十)[^\n]*)", re.M)
+_HEADING_MAX = 40          # longer lines are paragraphs, not headings
+_OPENING_MAX = 12          # a paragraph opening with 过去一年 / 主要预期目标 switches too
+
+# Sentence cues (searched in the sentence before the number).
+_PAST = re.compile(r"去年|上年(?!度)|过去一年|过去的一年|一年来|五年来|过去五年|累计|预计(?!今年)|初步(?:统计|测算|核算)"
+                   r"|据统计|超额完成|圆满完成|(?:实现|完成|达到|增长|突破|提高|新增|引进|下降)了")
+_PLANNED = re.compile(r"力争|争取|确保|预期目标|目标是|目标为|主要目标|今年|年内|本年|明年|力求|努力实现")
+_NAMED_YEAR = re.compile(r"(?<![比较自从])(20\d\d)年(?![底末以来])")
+_AVERAGE = re.compile(r"年均|年平均|平均每年")
+_CUMULATIVE = re.compile(r"累计|五年来|过去五年|五年间|期间|[比较]20\d\d年|[比较]“?十[二三四]五”?末|翻[一两]?番")
 
 
 class Sections:
-    """Status (target / achieved) for any offset of a report's normalised text."""
+    """(status, period) for any offset of a report, from its headings and paragraph openings."""
 
-    def __init__(self, work: str, report_year: int | None):
+    def __init__(self, text: str, report_year: int | None):
+        self.report_year = report_year
         self.starts: list[int] = [0]
-        self.status: list[str] = ["target"]
-        for m in _CANDIDATE_LINE.finditer(work):
-            status = self._line_status(m.group(), report_year)
-            if status and status != self.status[-1]:
+        self.states: list[tuple[str, str]] = [(TARGET, ANNUAL)]
+        for m in _CANDIDATE_LINE.finditer(text):
+            state = self._line_state(m.group(), report_year)
+            if state and state != self.states[-1]:
                 self.starts.append(m.start())
-                self.status.append(status)
+                self.states.append(state)
 
     @staticmethod
-    def _line_status(line: str, report_year: int | None) -> str | None:
-        s = line.strip()
+    def _line_state(line: str, report_year: int | None) -> tuple[str, str] | None:
+        s = line.strip().lstrip("#>* ")
         if not s:
             return None
-        heading = len(s) <= _HEADING_MAX or _HEADING_PREFIX.match(s)
-        probe = s[:_HEADING_MAX] if heading else s[:_OPENING_MAX]
-        years = [int(y) for y in _YEAR.findall(probe)]
-        if report_year and years:
-            if heading and max(years) < report_year and _REVIEW.search(probe) or \
-                    (heading and max(years) < report_year and "工作" in probe and not _PLAN.search(probe)):
-                return "achieved"
-            if heading and max(years) >= report_year and (_PLAN.search(probe) or "工作" in probe):
-                return "target"
-        if _REVIEW.search(probe) and not _PLAN.search(probe):
-            return "achieved"
-        if heading and _PLAN.search(probe):
-            return "target"
-        return None
+        if len(s) <= _HEADING_MAX or _HEADING_PREFIX.match(line):
+            return _heading_state(s[:_HEADING_MAX], report_year)
+        return _opening_state(s[:_OPENING_MAX], report_year)
 
-    def status_at(self, pos: int) -> str:
-        return self.status[bisect_right(self.starts, pos) - 1]
+    def state_at(self, pos: int) -> tuple[str, str]:
+        return self.states[bisect_right(self.starts, pos) - 1]
+
+
+def _heading_state(probe: str, report_year: int | None) -> tuple[str, str] | None:
+    """一、2022年工作回顾 / 二、“十四五”时期主要目标任务 / 三、2023年工作安排 …"""
+    several = CUMULATIVE if _SEVERAL_YEARS.search(probe) else ANNUAL
+    years = [int(y) for y in _YEAR.findall(probe)]
+    review, plan = bool(_REVIEW.search(probe)), bool(_PLAN.search(probe))
+    if report_year and years and ("工作" in probe or review or plan):
+        if max(years) < report_year:
+            return ACHIEVED, CUMULATIVE if len(set(years)) > 1 else several
+        if not review:
+            return TARGET, CUMULATIVE if max(years) > report_year else several
+    if review and not plan:
+        return ACHIEVED, several
+    if plan and not review:
+        return TARGET, several
+    return None
+
+
+def _opening_state(probe: str, report_year: int | None) -> tuple[str, str] | None:
+    """A paragraph that opens with 过去一年 / 五年来 / 今年 / 主要预期目标 …"""
+    if _OPENS_FIVE_YEARS.match(probe):
+        return ACHIEVED, CUMULATIVE
+    if _OPENS_LAST_YEAR.match(probe):
+        return ACHIEVED, ANNUAL
+    m = _YEAR.match(probe)
+    if m and report_year and int(m.group(1)) == report_year - 1:
+        return ACHIEVED, ANNUAL       # 2022年，我们… / 2022年是新一届政府履新之年
+    if _OPENS_THIS_YEAR.match(probe) or (m and int(m.group(1)) == report_year):
+        return TARGET, ANNUAL
+    return None
+
+
+def classify(section: tuple[str, str], sentence: str, link: str, report_year: int | None) -> tuple[str, str]:
+    """Status and period of a number, from its section and the words of its sentence.
+
+    `sentence` runs from the sentence start to the number; `link` is what stands between
+    the number's subject and the number (年均 there makes an average)."""
+    status, period = section
+    past, planned = bool(_PAST.search(sentence)), bool(_PLANNED.search(sentence))
+    if report_year:   # 预计2020年全市… / 到2025年… / 2023年全市…; not 比2015年 (a base year)
+        years = [int(y) for y in _NAMED_YEAR.findall(sentence)]
+        past = past or any(y < report_year for y in years)
+        planned = planned or any(y >= report_year for y in years)
+    if status == ACHIEVED and planned and not past:
+        status = TARGET      # a review paragraph that states this year's plan
+    elif status == TARGET and past and not planned:
+        status = ACHIEVED    # a plan paragraph that recalls last year
+    if _AVERAGE.search(link) or _AVERAGE.search(sentence[-12:]):
+        period = AVERAGE
+    elif _CUMULATIVE.search(sentence):
+        period = CUMULATIVE
+    elif period == CUMULATIVE and re.search(r"去年|上年|20\d\d年|全年|预计", sentence):
+        period = ANNUAL      # one year's figure inside a five-year review
+    return status, period
