@@ -45,7 +45,8 @@ class Indicator:
     subjects: list[re.Pattern]          # pattern + "followed by a valid link up to the number"
     link: re.Pattern                    # what may stand between subject and number
     context: re.Pattern | None          # must occur in the clause before the number
-    exclude: re.Pattern | None          # vetoes a match when it occurs before the number
+    exclude: re.Pattern | None          # vetoes a match when it occurs in the lead
+    plausible: tuple[float, float] | None   # one-year values outside are misreadings
     examples: list[Example] = field(default_factory=list)
     counterexamples: list[Example] = field(default_factory=list)
     description: str = ""
@@ -57,6 +58,7 @@ class Catalogue:
     groups: dict[str, str]              # id → Chinese heading
     units: dict[str, dict[str, float]]  # base unit → {written unit: factor}
     coordinations: dict[str, list[str]]
+    counted: frozenset[str]             # units of whole things (家, 人)
     fill: re.Pattern                    # FILL fragment, compiled: connector words
     indicators: list[Indicator]
 
@@ -130,9 +132,13 @@ def compile_catalogue(data, source: str = "<catalogue>") -> Catalogue:
         ind = _compile_indicator(raw, f"indicators[{i}]", expanded, groups, units, seen, problems)
         if ind:
             indicators.append(ind)
+    counted = data.get("counted") or []
+    if not isinstance(counted, list):
+        problems.append("counted: must be a list of units")
     if problems:
         raise CatalogueError(source, problems)
-    return Catalogue(source, {str(k): str(v) for k, v in groups.items()}, units, coordinations, fill, indicators)
+    return Catalogue(source, {str(k): str(v) for k, v in groups.items()}, units, coordinations,
+                     frozenset(map(str, counted)), fill, indicators)
 
 
 def _mapping(data: dict, key: str, problems: list[str]) -> dict:
@@ -228,8 +234,13 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
         problems.append(f"{where}.group: unknown group {raw['group']} (known: {', '.join(groups)})")
     if isinstance(raw.get("unit"), str) and units and raw["unit"] not in units:
         problems.append(f"{where}.unit: unknown unit {raw['unit']} (known: {', '.join(units)})")
-    unknown = set(raw) - {"id", "name", "group", "unit", "patterns", "link", "context", "exclude",
+    unknown = set(raw) - {"id", "name", "group", "unit", "patterns", "link", "context", "exclude", "plausible",
                           "examples", "counterexamples", "description"}
+    plausible = raw.get("plausible")
+    if plausible is not None and not (isinstance(plausible, list) and len(plausible) == 2
+                                      and all(isinstance(x, (int, float)) for x in plausible)
+                                      and plausible[0] < plausible[1]):
+        problems.append(f"{where}.plausible: must be [low, high]")
     for key in sorted(unknown):
         problems.append(f"{where}.{key}: unknown key")
 
@@ -264,7 +275,8 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
     if len(problems) > n_before:
         return None
     return Indicator(ind_id, raw["name"], raw["group"], raw["unit"], list(patterns), expanded, subjects, link,
-                     optional.get("context"), optional.get("exclude"), examples=examples, counterexamples=counter, description=str(raw.get("description") or ""))
+                     optional.get("context"), optional.get("exclude"),
+                     tuple(plausible) if isinstance(plausible, list) else None, examples=examples, counterexamples=counter, description=str(raw.get("description") or ""))
 
 
 def _examples(raw, where: str, problems: list[str], positive: bool) -> list[Example]:

@@ -25,7 +25,7 @@ from .catalogue import Catalogue, Indicator
 from .models import Value
 from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
 from .reports import Report, report_from_text
-from .sections import Sections, classify
+from .sections import ANNUAL, Sections, classify
 
 CLAUSE_END = re.compile(r"[,;:!?。\n]")
 SENTENCE_END = re.compile(r"[;!?。\n]")
@@ -282,6 +282,12 @@ class _Run:
         return emitted
 
     # -- output ----------------------------------------------------------------------
+    def plausible(self, ind: Indicator, value, period: str) -> bool:
+        """0.5家 or a 300% one-year GDP growth is a misreading, not a value."""
+        if ind.unit in self.ex.catalogue.counted and value != int(value):
+            return False
+        return period != ANNUAL or ind.plausible is None or ind.plausible[0] <= value <= ind.plausible[1]
+
     def emit(self, claim: Claim, tok: Quantity, lead_start: int, link_text: str) -> None:
         ind = claim.indicator
         value = tok.value * claim.factor if claim.factor != 1 else tok.value
@@ -295,6 +301,8 @@ class _Run:
         sentence = self.sentence_start(clause)
         status, period = classify(self.sections.state_at(tok.start), self.work[sentence:tok.start], link_text,
                                   self.report.year)
+        if not self.plausible(ind, value, period):
+            return
         text = self.report.text
         self.out.append(Value(
             place=self.report.place, year=self.report.year, indicator=ind.id, label=ind.name,
