@@ -25,7 +25,7 @@ from .catalogue import Catalogue, Indicator
 from .models import Value
 from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
 from .reports import Report, report_from_text
-from .sections import ANNUAL, Sections, classify
+from .sections import ANNUAL, Sections
 
 CLAUSE_END = re.compile(r"[,;:!?。\n]")
 SENTENCE_END = re.compile(r"[;!?。\n]")
@@ -299,8 +299,7 @@ class _Run:
             qualifier = qualifier_before(link_text) or "="
         clause = self.clause_start(lead_start)
         sentence = self.sentence_start(clause)
-        status, period = classify(self.sections.state_at(tok.start), self.work[sentence:tok.start], link_text,
-                                  self.report.year)
+        status, period = self.sections.classify(tok.start, self.work[sentence:tok.start], link_text)
         if not self.plausible(ind, value, period):
             return
         text = self.report.text

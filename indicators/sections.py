@@ -16,9 +16,9 @@ TARGET, ACHIEVED = "target", "achieved"
 ANNUAL, AVERAGE, CUMULATIVE = "annual", "average", "cumulative"
 
 _HEADING_PREFIX = re.compile(r"[#>*\s]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
-_OPENS_FIVE_YEARS = re.compile(r"(?:过去(?:的)?五年|五年来|“?十三五”?(?:时期|期间)|本届政府)")
-_OPENS_LAST_YEAR = re.compile(r"(?:过去(?:的)?一年|一年来|刚刚过去的)")
-_OPENS_THIS_YEAR = re.compile(r"(?:今年|主要预期目标|今年的主要预期目标|全年主要预期目标)")
+_FIVE_YEARS_PAST = re.compile(r"过去(?:的)?五年|五年来|“?十[二三]五”?(?:时期|期间)|本届政府|届政府以来")
+_OPENS_LAST_YEAR = re.compile(r"(?:过去(?:的)?一年|一年来|刚刚过去的|这一年|今年以来)")
+_OPENS_THIS_YEAR = re.compile(r"(?:主要预期目标|今年的主要预期目标|全年主要预期目标)")
 _REVIEW = re.compile(r"过去(?:的)?[一五]年|[一五]年来|回顾|上年工作|去年工作|工作总结|发展成就|取得的成绩|本届政府"
                      r"|以来的?工作|成立以来")
 _PLAN = re.compile(r"目标任务|预期目标|主要目标|工作安排|重点工作|主要任务|工作任务|总体要求|总体安排|工作思路|总体思路"
@@ -28,15 +28,23 @@ _YEAR = re.compile(r"(20\d\d)年")
 # Lines worth a look: short ones, numbered ones, and paragraphs that open with a time word.
 _CANDIDATE_LINE = re.compile(
     r"^[^\S\n]*(?:[^\n]{1,40}$|(?:[#>*]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]"
-    r"|过去|[一五]年来|今年|主要预期目标|20\d\d年|“十)[^\n]*)", re.M)
+    r"|过去|[一五]年来|今年|主要预期目标|20\d\d年|“十|各位代表|本届政府)[^\n]*)", re.M)
 _HEADING_MAX = 40          # longer lines are paragraphs, not headings
 _OPENING_MAX = 12          # a paragraph opening with 过去一年 / 主要预期目标 switches too
+_FIVE_YEARS_PROBE = 40     # 五年来 anywhere in a paragraph's first sentence or so
+_VOCATIVE = re.compile(r"^各位代表[,，!！:：]\s*")
 
 # Sentence cues (searched in the sentence before the number).
-_PAST = re.compile(r"去年|上年(?!度)|过去一年|过去的一年|一年来|五年来|过去五年|累计|预计(?!今年)|初步(?:统计|测算|核算)"
+_PAST = re.compile(r"去年|上年(?!度)|过去一年|过去的一年|一年来|五年来|过去五年|预计(?!今年)|初步(?:统计|测算|核算)"
                    r"|据统计|超额完成|圆满完成|(?:实现|完成|达到|增长|突破|提高|新增|引进|下降)了")
-_PLANNED = re.compile(r"力争|争取|确保|预期目标|目标是|目标为|主要目标|今年|年内|本年|明年|力求|努力实现")
+# 争取 also means "secured" (争取专项债券64亿元): only the "strive to" sense plans anything.
+_PLANNED = re.compile(r"力争|争取(?![^,，;；。]{0,8}?(?:资金|债|政策|支持|项目|试点|指标))|确保|预期目标|目标是|目标为"
+                      r"|主要目标|明年|力求|努力实现|今后[五5]年|未来[五5]年")
+# 今年 is the plan year in a report read in January, the year under review in one read in December.
+_THIS_YEAR = re.compile(r"今年(?!以来)|本年")
+_DELIVERED = re.compile(r"(20\d\d)年\s*(?:1[0-2]|[1-9])\s*月\s*\d{1,2}\s*日")
 _NAMED_YEAR = re.compile(r"(?<![比较自从])(20\d\d)年(?![底末以来])")
+_ONE_YEAR = {ACHIEVED: re.compile(r"去年|上年|全年|预计"), TARGET: re.compile(r"今年|年内|本年")}
 _AVERAGE = re.compile(r"年均|年平均|平均每年")
 _CUMULATIVE = re.compile(r"累计|五年来|过去五年|五年间|期间|[比较]20\d\d年|[比较]“?十[二三四]五”?末|翻[一两]?番")
 
@@ -46,6 +54,9 @@ class Sections:
 
     def __init__(self, text: str, report_year: int | None):
         self.report_year = report_year
+        delivered = _DELIVERED.search(text[:400])
+        # A report for 2023 read in December 2022 calls 2022 "今年".
+        self.this_year_is_past = bool(report_year and delivered and int(delivered.group(1)) < report_year)
         self.starts: list[int] = [0]
         self.states: list[tuple[str, str]] = [(TARGET, ANNUAL)]
         for m in _CANDIDATE_LINE.finditer(text):
@@ -54,17 +65,23 @@ class Sections:
                 self.starts.append(m.start())
                 self.states.append(state)
 
-    @staticmethod
-    def _line_state(line: str, report_year: int | None) -> tuple[str, str] | None:
+    def _line_state(self, line: str, report_year: int | None) -> tuple[str, str] | None:
         s = line.strip().lstrip("#>* ")
         if not s:
             return None
         if len(s) <= _HEADING_MAX or _HEADING_PREFIX.match(line):
             return _heading_state(s[:_HEADING_MAX], report_year)
-        return _opening_state(s[:_OPENING_MAX], report_year)
+        probe = _VOCATIVE.sub("", s, count=1)[:_FIVE_YEARS_PROBE]
+        if _THIS_YEAR.match(probe):
+            return (ACHIEVED if self.this_year_is_past else TARGET), ANNUAL
+        return _opening_state(probe, report_year)
 
     def state_at(self, pos: int) -> tuple[str, str]:
         return self.states[bisect_right(self.starts, pos) - 1]
+
+    def classify(self, pos: int, sentence: str, link: str) -> tuple[str, str]:
+        """Status and period of the number at `pos` (see `classify`)."""
+        return classify(self.state_at(pos), sentence, link, self.report_year, self.this_year_is_past)
 
 
 def _heading_state(probe: str, report_year: int | None) -> tuple[str, str] | None:
@@ -85,9 +102,10 @@ def _heading_state(probe: str, report_year: int | None) -> tuple[str, str] | Non
 
 
 def _opening_state(probe: str, report_year: int | None) -> tuple[str, str] | None:
-    """A paragraph that opens with 过去一年 / 五年来 / 今年 / 主要预期目标 …"""
-    if _OPENS_FIVE_YEARS.match(probe):
+    """A paragraph that opens with 过去一年 / 五年来 / 主要预期目标 / 2022年，… (今年: see Sections)."""
+    if _FIVE_YEARS_PAST.search(probe):      # 各位代表，2020年…收官。五年来，我们…
         return ACHIEVED, CUMULATIVE
+    probe = probe[:_OPENING_MAX]
     if _OPENS_LAST_YEAR.match(probe):
         return ACHIEVED, ANNUAL
     m = _YEAR.match(probe)
@@ -98,15 +116,18 @@ def _opening_state(probe: str, report_year: int | None) -> tuple[str, str] | Non
     return None
 
 
-def classify(section: tuple[str, str], sentence: str, link: str, report_year: int | None) -> tuple[str, str]:
+def classify(section: tuple[str, str], sentence: str, link: str, report_year: int | None,
+             this_year_is_past: bool = False) -> tuple[str, str]:
     """Status and period of a number, from its section and the words of its sentence.
 
     `sentence` runs from the sentence start to the number; `link` is what stands between
     the number's subject and the number (年均 there makes an average)."""
     status, period = section
     past, planned = bool(_PAST.search(sentence)), bool(_PLANNED.search(sentence))
+    if _THIS_YEAR.search(sentence):
+        past, planned = past or this_year_is_past, planned or not this_year_is_past
+    years = [int(y) for y in _NAMED_YEAR.findall(sentence)]
     if report_year:   # 预计2020年全市… / 到2025年… / 2023年全市…; not 比2015年 (a base year)
-        years = [int(y) for y in _NAMED_YEAR.findall(sentence)]
         past = past or any(y < report_year for y in years)
         planned = planned or any(y >= report_year for y in years)
     if status == ACHIEVED and planned and not past:
@@ -117,6 +138,7 @@ def classify(section: tuple[str, str], sentence: str, link: str, report_year: in
         period = AVERAGE
     elif _CUMULATIVE.search(sentence):
         period = CUMULATIVE
-    elif period == CUMULATIVE and re.search(r"去年|上年|20\d\d年|全年|预计", sentence):
-        period = ANNUAL      # one year's figure inside a five-year review
+    elif period == CUMULATIVE and (_ONE_YEAR[status].search(sentence) or (report_year and any(
+            y == (report_year - 1 if status == ACHIEVED else report_year) for y in years))):
+        period = ANNUAL      # one year's figure inside a five-year review or plan
     return status, period
