@@ -10,12 +10,12 @@ import typer
 
 from indicators.catalogue import Catalogue, load_catalogue
 from indicators.errors import PolcmpError, ReportError
+from indicators.batch import expand_inputs, extract_many
 from indicators.extract import Extractor
 from indicators.models import COLUMNS
-from indicators.reports import read_report
 
 from .main import BomOption, FormatOption, OutputOption, RulesOption, app, finish
-from .output import Format, choose_format, format_value, open_output, write_records
+from .output import Format, choose_format, format_value, open_output, progress, write_records
 from .status import ExitCode, error
 
 TABLE_COLUMNS = ("place", "year", "indicator", "label", "value", "status", "raw", "quote")
@@ -52,7 +52,10 @@ def refuse_to_overwrite_inputs(output: Path | None, files: list[str]) -> None:
 
 @app.command()
 def extract(
-    files: Annotated[list[str], typer.Argument(help="Report files (.txt, any common encoding); '-' reads stdin.")],
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="FILE_OR_DIR...",
+        help="Reports (.txt .md .html .docx .pdf, any common text encoding); a directory means every "
+             "report below it; '-' reads stdin.")],
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -60,6 +63,7 @@ def extract(
         "--indicator", "-i", help="Only this indicator id (repeatable).")] = None,
     status: Annotated[StatusFilter, typer.Option(
         help="target: this year's plan; achieved: results reported; all: both.")] = StatusFilter.all,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for many reports.")] = 1,
     encoding: Annotated[Optional[str], typer.Option(
         help="Force the text encoding (default: detect UTF-8 / UTF-16 / GB18030).")] = None,
     rules: RulesOption = None,
@@ -68,33 +72,35 @@ def extract(
     catalogue = load_catalogue(rules)
     wanted = set(indicator or [])
     check_indicator_ids(catalogue, sorted(wanted))
-    refuse_to_overwrite_inputs(output, files)
+    paths, problems = expand_inputs(inputs)
+    refuse_to_overwrite_inputs(output, paths)
     extractor = Extractor(catalogue)
     fmt = choose_format(fmt, output)
-    failed = 0
+    for problem in problems:
+        error(str(problem))
+    failed = len(problems)
 
-    def rows() -> Iterator[dict]:
+    def rows(on_done) -> Iterator[dict]:
         nonlocal failed
-        for f in files:
-            try:
-                report = read_report(f, encoding)
-            except ReportError as e:
-                error(str(e))
+        for path, outcome in extract_many(paths, extractor, encoding, jobs, on_done):
+            if isinstance(outcome, ReportError):
+                error(str(outcome))
                 failed += 1
                 continue
-            for v in extractor.extract(report):
+            for v in outcome:
                 if (not wanted or v.indicator in wanted) and status in (StatusFilter.all, v.status):
                     row = v.as_dict()
                     if fmt is Format.table:   # ≥6.5%, with * for 力争
                         row["value"] = format_value(v.value, v.unit, v.qualifier, v.soft, v.value_max)
                     yield row
-        if failed == len(files):
+        if failed == len(paths) + len(problems):
             raise NoReadableInput()
 
     columns = TABLE_COLUMNS if fmt is Format.table else COLUMNS
     try:
-        with open_output(output, bom and fmt in (Format.csv, Format.tsv)) as out:
-            write_records(rows(), columns, fmt, out)
+        with progress(len(paths), "extracting") as on_done, \
+                open_output(output, bom and fmt in (Format.csv, Format.tsv)) as out:
+            write_records(rows(on_done), columns, fmt, out)
     except NoReadableInput:
         finish(ExitCode.CANNOT_RUN)
     finish(ExitCode.PARTIAL if failed else ExitCode.OK)

@@ -61,6 +61,25 @@ def plain(value):
     return value
 
 
+PROGRESS_MIN_FILES = 20   # fewer files finish before a bar would help
+
+
+@contextmanager
+def progress(total: int, label: str) -> Iterator:
+    """A progress bar on stderr when stderr is a terminal and the work is long; yields the
+    callback to call once per finished file (a no-op otherwise)."""
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield lambda _path: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda _path: bar.advance(task)
+
+
 @contextmanager
 def open_output(path: Path | None, bom: bool = False) -> Iterator[io.TextIOBase]:
     """stdout, or a file written atomically (temp file + rename; nothing left behind on error)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ReportError
+from .formats import document_text
 
 # Full-width ASCII → ASCII, ideographic space → space, dash and percent variants.
 # One character to one character: `work` must keep `text`'s offsets.
@@ -101,12 +102,14 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
 
 
 _PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\s“”‘’…—·]")
-_MAGIC = {b"%PDF": "PDF", b"PK\x03\x04": "DOCX/ZIP", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image",
-          b"\xd0\xcf\x11\xe0": "old Office (DOC/XLS)"}
+_UNSUPPORTED_MAGIC = {b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
+                      b"\xd0\xcf\x11\xe0": "old Office (.doc/.xls) file; save it as .docx",
+                      b"Rar!": "RAR archive", b"\x1f\x8b": "gzip archive", b"7z\xbc\xaf": "7z archive"}
 
 
 def read_report(path: str | Path, encoding: str | None = None) -> Report:
-    """Read one report file ('-' is stdin). Raises ReportError with a one-line reason."""
+    """Read one report ('-' is stdin): text, Markdown, HTML, DOCX or PDF.
+    Raises ReportError with a one-line reason."""
     name = str(path)
     if name == "-":
         import sys
@@ -121,10 +124,10 @@ def read_report(path: str | Path, encoding: str | None = None) -> Report:
             data = p.read_bytes()
         except OSError as e:
             raise ReportError(name, f"cannot read: {e.strerror or e}") from None
-    for magic, kind in _MAGIC.items():
+    for magic, kind in _UNSUPPORTED_MAGIC.items():
         if data.startswith(magic):
-            raise ReportError(name, f"{kind} file: only text reports are supported")
-    text = decode(data, name, encoding)
+            raise ReportError(name, f"{kind}: not a report polcmp can read")
+    text = document_text(data, name, decode, encoding)
     return report_from_text(text, None if name == "-" else name)
 
 

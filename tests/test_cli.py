@@ -88,7 +88,7 @@ def test_formula_injection_is_neutralised(tmp_path):
 
 @pytest.mark.parametrize(("make", "message"), [
     (lambda d: d / "missing.txt", "no such file"),
-    (lambda d: d, "is a directory"),
+    (lambda d: d, "no reports in this directory"),
     (lambda d: (d / "empty.txt").write_bytes(b"") and d / "empty.txt" or d / "empty.txt", "empty report"),
     (lambda d: (d / "bin.txt").write_bytes(bytes(range(256)) * 8) and d / "bin.txt" or d / "bin.txt", "binary"),
 ])

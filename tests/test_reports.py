@@ -30,8 +30,9 @@ def test_forced_encoding(tmp_path):
     (b"", "empty report"),
     (b"  \n\n ", "empty report"),
     (bytes(range(256)) * 20, "binary file"),
-    (b"%PDF-1.7\n...", "PDF file"),
-    (b"PK\x03\x04rest", "DOCX/ZIP file"),
+    (b"%PDF-1.7\n...", "cannot read this PDF"),
+    (b"PK\x03\x04rest", "not a valid .docx file"),
+    (b"\x89PNG\r\n\x1a\n....", "PNG image"),
 ])
 def test_bad_files(tmp_path, content, reason):
     path = tmp_path / "bad.txt"

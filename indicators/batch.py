@@ -1,0 +1,92 @@
+"""Many reports at once: directories expanded, reports read and extracted in N processes,
+results handed back in input order whatever N is, a bounded number in flight (memory stays
+flat however many files there are)."""
+from __future__ import annotations
+
+from collections import deque
+from concurrent.futures import Executor, ProcessPoolExecutor
+from itertools import islice
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .catalogue import load_catalogue
+from .errors import ReportError
+from .extract import Extractor
+from .formats import SUFFIXES
+from .models import Value
+from .reports import read_report
+
+IN_FLIGHT_PER_JOB = 4   # reports queued per worker: enough to keep it busy, few enough to stay small
+
+
+def expand_inputs(arguments: Iterable[str]) -> tuple[list[str], list[ReportError]]:
+    """Files as given; a directory stands for every report below it (by name, hidden ones
+    skipped). A directory with no report in it is an error of its own; the rest go on."""
+    paths: list[str] = []
+    problems: list[ReportError] = []
+    for arg in arguments:
+        p = Path(arg)
+        if arg != "-" and p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*")
+                           if f.is_file() and f.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not found:
+                problems.append(ReportError(arg, f"no reports in this directory ({' '.join(sorted(SUFFIXES))})"))
+            paths.extend(found)
+        else:
+            paths.append(arg)
+    return paths, problems
+
+
+Outcome = tuple[str, "list[Value] | ReportError"]
+
+_worker_extractor: Extractor | None = None
+_worker_encoding: str | None = None
+
+
+def _init_worker(rules: str | None, encoding: str | None) -> None:
+    global _worker_extractor, _worker_encoding
+    _worker_extractor, _worker_encoding = Extractor(load_catalogue(rules)), encoding
+
+
+def _extract_one(path: str) -> Outcome:
+    return _run_one(_worker_extractor, path, _worker_encoding)
+
+
+def _run_one(extractor: Extractor, path: str, encoding: str | None) -> Outcome:
+    try:
+        return path, extractor.extract(read_report(path, encoding))
+    except ReportError as e:
+        return path, e
+
+
+def extract_many(paths: list[str], extractor: Extractor, encoding: str | None = None, jobs: int = 1,
+                 on_done: Callable[[str], None] | None = None) -> Iterator[Outcome]:
+    """(path, values or the ReportError) for every path, in the order given.
+
+    With jobs > 1 the work runs in that many processes, each loading the same catalogue
+    file as `extractor`."""
+    if jobs <= 1 or len(paths) < 2 or "-" in paths:
+        for path in paths:
+            outcome = _run_one(extractor, path, encoding)
+            if on_done:
+                on_done(path)
+            yield outcome
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(extractor.catalogue.source, encoding)) as pool:
+        for outcome in _in_order(pool, paths, jobs * IN_FLIGHT_PER_JOB):
+            if on_done:
+                on_done(outcome[0])
+            yield outcome
+
+
+def _in_order(pool: Executor, paths: list[str], window: int) -> Iterator[Outcome]:
+    """Like pool.map, but with at most `window` reports submitted and not yet consumed."""
+    todo = iter(paths)
+    pending = deque(pool.submit(_extract_one, p) for p in islice(todo, window))
+    while pending:
+        outcome = pending.popleft().result()
+        for p in islice(todo, 1):
+            pending.append(pool.submit(_extract_one, p))
+        yield outcome
