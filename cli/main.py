@@ -62,7 +62,7 @@ def run() -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `polcmp … | head` ends quietly
     signal.signal(signal.SIGINT, _interrupted)
-    from . import extract  # noqa: F401  (registers the command)
+    from . import extract, text  # noqa: F401  (registers the commands)
     try:
         app()   # usage errors: typer prints them and exits 2
     except PolcmpError as e:

@@ -3,6 +3,7 @@ results handed back in input order whatever N is, a bounded number in flight (me
 flat however many files there are)."""
 from __future__ import annotations
 
+import os
 from collections import deque
 from concurrent.futures import Executor, ProcessPoolExecutor
 from itertools import islice
@@ -58,6 +59,10 @@ def _run_one(extractor: Extractor, path: str, encoding: str | None) -> Outcome:
         return path, extractor.extract(read_report(path, encoding))
     except ReportError as e:
         return path, e
+    except Exception as e:   # a bug on one report must not end a corpus run; it is named, not hidden
+        if os.environ.get("POLCMP_DEBUG"):
+            raise
+        return path, ReportError(path, f"internal error ({type(e).__name__}: {e}); please report it")
 
 
 def extract_many(paths: list[str], extractor: Extractor, encoding: str | None = None, jobs: int = 1,

@@ -14,6 +14,9 @@ class ReportError(PolcmpError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):   # cross process boundaries intact (polcmp extract --jobs N)
+        return ReportError, (self.path, self.reason)
+
 
 class CatalogueError(PolcmpError):
     """The indicator catalogue is unreadable or invalid. `problems` lists every problem found."""
