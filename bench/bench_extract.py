@@ -1,11 +1,14 @@
 """Extraction speed, measured against baselines taken in the same run.
 
-    python bench/bench_extract.py [--corpus ../shared/corpus] [--runs 5]
+    python bench/bench_extract.py [--corpus ../shared/corpus] [--runs 5] [--peer bench/.peer-venv/bin/python]
 
 Prints a Markdown table (paste it into the README):
 - polcmp in-process: read + decode + normalise + extract every report, MB/s of input;
 - the same with the reports already in memory (extraction alone);
 - baseline: a bare Python regex scan for numbers over the same files (read + decode + scan);
+- `polcmp extract CORPUS -f jsonl` as a command, one process and --jobs 2 (wall time);
+- peer (with --peer, after bench/setup_peer.sh): JioNLP's jio.ner.extract_money over the
+  same text split into paragraphs, in its own environment (it finds money only);
 - wall time of `polcmp extract seeds/临海_2023.txt -f json`, beside `python -c pass`.
 
 Medians of --runs runs; these machines are noisy, so compare ratios more than seconds.
@@ -13,6 +16,7 @@ Medians of --runs runs; these machines are noisy, so compare ratios more than se
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import statistics
 import subprocess
@@ -43,6 +47,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--peer", help="python of the peer's environment (bench/setup_peer.sh makes one)")
     args = ap.parse_args()
 
     files = sorted(Path(args.corpus).glob("*.txt"))
@@ -68,10 +73,20 @@ def main() -> None:
     only = median_time(polcmp_extract_only, args.runs)
     bare = median_time(bare_scan, args.runs)
 
+    def command(*args):
+        return lambda: subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+
+    cli_one = median_time(command("extract", args.corpus, "-f", "jsonl"), args.runs)
+    cli_two = median_time(command("extract", args.corpus, "-f", "jsonl", "--jobs", "2"), args.runs)
     seed = ROOT / "seeds" / "临海_2023.txt"
-    cli = [sys.executable, "-m", "cli", "extract", str(seed), "-f", "json"]
-    cli_wall = median_time(lambda: subprocess.run(cli, cwd=ROOT, stdout=subprocess.DEVNULL, check=True), args.runs)
+    cli_wall = median_time(command("extract", str(seed), "-f", "json"), args.runs)
     py_wall = median_time(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), args.runs)
+    peer = None
+    if args.peer:
+        out = subprocess.run([args.peer, str(ROOT / "bench" / "peer_jionlp.py"), args.corpus, str(args.runs)],
+                             capture_output=True, text=True, check=True).stdout
+        peer = json.loads(out.strip().splitlines()[-1])
 
     n_values = sum(len(extractor.extract(r)) for r in reports)
     print(f"corpus: {len(files)} reports, {size_mb:.1f} MB, {n_values} values; median of {args.runs} runs\n")
@@ -80,6 +95,12 @@ def main() -> None:
     print(f"| polcmp: read + extract, one process | {full:.2f} s | {size_mb / full:.1f} MB/s | {bare / full:.2f}× |")
     print(f"| polcmp: extract only (texts in memory) | {only:.2f} s | {size_mb / only:.1f} MB/s | {bare / only:.2f}× |")
     print(f"| baseline: bare regex scan for numbers | {bare:.2f} s | {size_mb / bare:.1f} MB/s | 1× |")
+    print(f"| `polcmp extract CORPUS -f jsonl` (command) | {cli_one:.2f} s wall | {size_mb / cli_one:.1f} MB/s | |")
+    print(f"| `polcmp extract CORPUS -f jsonl --jobs 2` | {cli_two:.2f} s wall | {size_mb / cli_two:.1f} MB/s "
+          f"| {cli_one / cli_two:.2f}× the one-process command |")
+    if peer:
+        print(f"| peer: JioNLP `extract_money`, same paragraphs | {peer['seconds']:.2f} s | "
+              f"{peer['mb'] / peer['seconds']:.1f} MB/s | polcmp in-process is {peer['seconds'] / full:.1f}× faster |")
     print(f"| `polcmp extract seeds/临海_2023.txt -f json` | {cli_wall:.2f} s wall | | |")
     print(f"| baseline: `python -c pass` | {py_wall:.2f} s wall | | |")
 

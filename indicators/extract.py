@@ -44,6 +44,8 @@ class Candidates:
     def __init__(self, items: list[tuple[Indicator, float]]):
         self.items = items
         self.prefilter = re.compile("|".join(f"(?:{src})" for ind, _ in items for src in ind.expanded))
+        # connector words only (增长, 提高到 …): a lead with nothing else inherits a subject
+        self.link_only = re.compile("|".join(sorted({f"(?:{ind.link.pattern})" for ind, _ in items})))
 
 
 @dataclass(slots=True)
@@ -152,7 +154,8 @@ class _Run:
         # 地区生产总值完成2345亿元，增长5.6% / 比重从1.19%提高到2%: a lead that is only a
         # link inherits the subject of the previous number in the sentence.
         tail = lead.lstrip("、, ")
-        if tail and prev is not None and self.same_sentence(prev.start, tok.start):
+        if tail and prev is not None and candidates.link_only.fullmatch(tail) \
+                and self.same_sentence(prev.start, tok.start):
             prev_lead_start = prev_lead_start()   # computed only here: most numbers never need it
             head = self.work[prev_lead_start:prev.start].rstrip()
             head = head[:-1] if head.endswith(("从", "由")) else head
@@ -242,7 +245,7 @@ class _Run:
         k = lead.rfind("分别")
         region, link_text = (lead[:k], lead[k:]) if k >= 0 else (lead, "")
         candidates = self.ex.by_unit[series[0].unit]
-        if previous and any(ind.link.fullmatch(region.lstrip("、, ")) for ind, _ in candidates.items):
+        if previous and candidates.link_only.fullmatch(region.lstrip("、, ")):
             # the lead is only connector words: no subject of its own
             lead_start = previous[0]
             region = self.work[lead_start:self.work.find("分别", lead_start)]

@@ -23,7 +23,7 @@ _REVIEW = re.compile(r"过去(?:的)?[一五]年|[一五]年来|回顾|上年工
                      r"|以来的?工作|成立以来")
 _PLAN = re.compile(r"目标任务|预期目标|主要目标|工作安排|重点工作|主要任务|工作任务|总体要求|总体安排|工作思路|总体思路"
                    r"|今年|工作建议|奋斗目标|发展目标|远景目标|规划纲要|规划建议|做好.{0,6}工作")
-_SEVERAL_YEARS = re.compile(r"[五两三]年|十[二三四五]五|20\d\d\s*[-—至到~]\s*20\d\d|本届|届政府|时期|期间|远景")
+_SEVERAL_YEARS = re.compile(r"[五两三]年|十[二三四五]五|20\d\d\s*[-—至到~]\s*20\d\d|本届|时期|期间|远景")
 _YEAR = re.compile(r"(20\d\d)年")
 # Lines worth a look: short ones, numbered ones, and paragraphs that open with a time word.
 _CANDIDATE_LINE = re.compile(
@@ -45,7 +45,7 @@ _THIS_YEAR = re.compile(r"今年(?!以来)|本年")
 _DELIVERED = re.compile(r"(20\d\d)年\s*(?:1[0-2]|[1-9])\s*月\s*\d{1,2}\s*日")
 _NAMED_YEAR = re.compile(r"(?<![比较自从])(20\d\d)年(?![底末以来])")
 _ONE_YEAR = {ACHIEVED: re.compile(r"去年|上年|全年|预计"), TARGET: re.compile(r"今年|年内|本年")}
-_AVERAGE = re.compile(r"年均|年平均|平均每年")
+_AVERAGE = re.compile(r"年均|年平均|平均每年|平均增长|平均增速")
 _CUMULATIVE = re.compile(r"累计|五年来|过去五年|五年间|期间|[比较]20\d\d年|[比较]“?十[二三四]五”?末|翻[一两]?番")
 
 

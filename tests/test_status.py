@@ -1,0 +1,74 @@
+"""Target or achieved, one year or several, on real reports (tests/corpus) and on real
+paragraphs copied from ../shared/corpus (file named in each case)."""
+from __future__ import annotations
+
+import pytest
+
+from indicators.reports import read_report
+
+from conftest import TESTS
+
+
+def rows(extractor, name):
+    return extractor.extract(read_report(TESTS / "corpus" / name))
+
+
+def pick(values, indicator, value):
+    [v] = [v for v in values if v.indicator == indicator and v.value == value]
+    return v.status, v.period
+
+
+@pytest.mark.parametrize(("indicator", "value", "status", "period"), [
+    ("hightech_firms_new", 282, "achieved", "annual"),        # 一、2020年工作和“十三五”发展回顾 / 一年来
+    ("hightech_firms_new", 837, "achieved", "cumulative"),    # 五年来 …新增国家级高新技术企业837家
+    ("hightech_industry_va_growth", 10.5, "achieved", "average"),   # 高新技术产业增加值年均增长10.5%
+    ("rd_intensity", 3.3, "target", "cumulative"),            # 二、“十四五”时期目标任务: 到2025年…达到3.3%
+    ("rd_intensity", 2.45, "target", "annual"),               # 建议今年…主要预期目标为
+    ("gdp_growth", 7, "target", "annual"),
+    ("hightech_firms_new", 300, "target", "annual"),
+])
+def test_review_five_year_review_plan_and_five_year_plan(extractor, indicator, value, status, period):
+    assert pick(rows(extractor, "台州_2021.txt"), indicator, value) == (status, period)
+
+
+def test_each_figure_once_for_last_year_and_once_for_this_year(extractor):
+    values = rows(extractor, "萍乡_2021.txt")
+    for indicator in ("gdp_growth", "fiscal_revenue_growth", "fixed_asset_investment_growth", "industrial_va_growth",
+                      "retail_sales_growth", "urban_income_growth", "rural_income_growth"):
+        statuses = sorted(v.status for v in values if v.indicator == indicator)
+        assert statuses == ["achieved", "target"], indicator
+    values = rows(extractor, "白山_2020.txt")
+    assert pick(values, "gdp_growth", 4) == ("achieved", "annual")      # 预计全年地区生产总值增长4%以上
+    assert pick(values, "gdp_growth", 5) == ("target", "annual")        # GDP增长5%-6%
+
+
+# 中卫_2023: read on 2022年12月16日, so its 今年 is the year under review.
+ZHONGWEI = ("——2022年12月16日在中卫市第五届人民代表大会第二次会议上\n\n**一、2022年工作回顾**\n\n"
+            "今年是党和国家历史上具有里程碑意义的一年。\n"
+            "——经济运行稳中有进。预计实现地区生产总值580亿元，增长7%左右。\n\n"
+            "二、2023年主要目标和重点任务\n\n"
+            "经济社会发展主要预期目标是：地区生产总值增长7%左右，固定资产投资增长15%左右。\n")
+
+
+def test_report_read_in_december(extractor):
+    values = extractor.extract_text(ZHONGWEI, place="中卫", year=2023)
+    assert [(v.indicator, v.status) for v in values] == [
+        ("gdp_growth", "achieved"), ("gdp_growth", "target"), ("fixed_asset_investment_growth", "target")]
+
+
+@pytest.mark.parametrize(("text", "status", "period"), [
+    # 攀枝花_2021, in its plan section: a sentence recalling last year
+    ("三、2021年工作安排\n核算后，2019年我市地区生产总值为1010.13亿元。预计2020年全市地区生产总值为1040亿元，按可比价计算，同比增长4%。",
+     "achieved", "annual"),
+    # 广东省_2024, in its review: 争取 here means "secured", not "strive for"
+    ("一、2023年工作回顾\n争取地方政府专项债券4633亿元、居全国第一，争取增发国债资金254.7亿元，全省固定资产投资增长2.5%。",
+     "achieved", "annual"),
+    # 宁夏回族自治区_2021: a five-year plan stated after the review
+    ("一、“十三五”时期发展回顾\n今后5年，全区经济社会发展的主要预期目标是：地区生产总值年均增长6%左右。", "target", "average"),
+    # no headings at all: the wording decides
+    ("过去一年，全市地区生产总值增长5.1%。", "achieved", "annual"),
+    ("今年主要预期目标是：地区生产总值增长6%左右。", "target", "annual"),
+])
+def test_sentence_wording_overrides_the_section(extractor, text, status, period):
+    [v] = extractor.extract_text(text, year=2021 if "2021" in text or "十三五" in text else 2024)
+    assert (v.status, v.period) == (status, period)
