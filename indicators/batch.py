@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from concurrent.futures import Executor, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -78,6 +77,8 @@ def extract_many(paths: list[str], extractor: Extractor, encoding: str | None = 
                 on_done(path)
             yield outcome
         return
+    from concurrent.futures import ProcessPoolExecutor   # only runs with --jobs pay for it
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                              initargs=(extractor.catalogue.source, encoding)) as pool:
         for outcome in _in_order(pool, paths, jobs * IN_FLIGHT_PER_JOB):
@@ -86,7 +87,7 @@ def extract_many(paths: list[str], extractor: Extractor, encoding: str | None = 
             yield outcome
 
 
-def _in_order(pool: Executor, paths: list[str], window: int) -> Iterator[Outcome]:
+def _in_order(pool, paths: list[str], window: int) -> Iterator[Outcome]:
     """Like pool.map, but with at most `window` reports submitted and not yet consumed."""
     todo = iter(paths)
     pending = deque(pool.submit(_extract_one, p) for p in islice(todo, window))
