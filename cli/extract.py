@@ -15,7 +15,7 @@ from indicators.extract import Extractor
 from indicators.models import COLUMNS
 
 from .main import BomOption, FormatOption, OutputOption, RulesOption, app, finish
-from .output import Format, choose_format, format_value, open_output, progress, write_records
+from .output import Format, choose_format, format_value, open_output, progress, use_bom, write_records
 from .status import ExitCode, error
 
 TABLE_COLUMNS = ("place", "year", "indicator", "label", "value", "status", "raw", "quote")
@@ -58,7 +58,7 @@ def extract(
              "report below it; '-' reads stdin.")],
     fmt: FormatOption = None,
     output: OutputOption = None,
-    bom: BomOption = False,
+    bom: BomOption = None,
     indicator: Annotated[Optional[list[str]], typer.Option(
         "--indicator", "-i", help="Only this indicator id (repeatable).")] = None,
     status: Annotated[StatusFilter, typer.Option(
@@ -98,8 +98,7 @@ def extract(
 
     columns = TABLE_COLUMNS if fmt is Format.table else COLUMNS
     try:
-        with progress(len(paths), "extracting") as on_done, \
-                open_output(output, bom and fmt in (Format.csv, Format.tsv)) as out:
+        with progress(len(paths), "extracting") as on_done, open_output(output, use_bom(bom, fmt, output)) as out:
             write_records(rows(on_done), columns, fmt, out)
     except NoReadableInput:
         finish(ExitCode.CANNOT_RUN)

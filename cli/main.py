@@ -41,7 +41,12 @@ FormatOption = Annotated[Optional[Format], typer.Option(
     "--format", "-f", help="table on a terminal, csv when piped (default); or tsv, json, jsonl.")]
 OutputOption = Annotated[Optional[Path], typer.Option(
     "--output", "-o", help="Write to FILE (atomically) instead of stdout.", dir_okay=False)]
-BomOption = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 BOM (for Excel).")]
+BomOption = Annotated[Optional[bool], typer.Option(
+    "--bom/--no-bom", help="Start CSV/TSV with a UTF-8 BOM, which Excel needs for Chinese. "
+                           "Default: yes when writing to a file (-o or >), no into a pipe.")]
+CorpusOption = Annotated[Optional[Path], typer.Option(
+    "--corpus", envvar="POLCMP_CORPUS", show_envvar=True, file_okay=False,
+    help="Folder of reports to find places in (default: the bundled sample reports).")]
 RulesOption = Annotated[Optional[Path], typer.Option(
     "--rules", envvar="POLCMP_RULES", show_envvar=True,
     help="Indicator catalogue to use instead of the built-in rules.yaml.")]
@@ -62,7 +67,7 @@ def run() -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `polcmp … | head` ends quietly
     signal.signal(signal.SIGINT, _interrupted)
-    from . import extract, text  # noqa: F401  (registers the commands)
+    from . import compare, extract, places, text  # noqa: F401  (registers the commands)
     try:
         app()   # usage errors: typer prints them and exits 2
     except PolcmpError as e:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
+import stat
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -52,7 +54,7 @@ def spreadsheet_safe(cell):
 
 def plain(value):
     """Numbers as a person writes them: 40 not 40.0; None as an empty cell."""
-    if value is None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -62,6 +64,32 @@ def plain(value):
 
 
 PROGRESS_MIN_FILES = 20   # fewer files finish before a bar would help
+
+
+def use_bom(bom: bool | None, fmt: Format, output: Path | None) -> bool:
+    """--bom / --no-bom decide; by default CSV/TSV written to a file (-o, or stdout redirected
+    to a file with >) starts with a BOM so Excel reads its Chinese right, and a pipe gets none."""
+    if fmt not in (Format.csv, Format.tsv):
+        return False
+    if bom is not None:
+        return bom
+    if output is not None:
+        return True
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+
+
+def records(frame) -> list[dict]:
+    """DataFrame rows as plain dicts: NaN as None, whole floats as ints (40, not 40.0)."""
+    out = []
+    for row in frame.to_dict("records"):
+        for k, v in row.items():
+            if isinstance(v, float):
+                row[k] = None if math.isnan(v) else int(v) if v.is_integer() else v
+        out.append(row)
+    return out
 
 
 @contextmanager
@@ -173,3 +201,83 @@ def render_table(rows: list[dict], columns: Sequence[str], out, title: str | Non
     if not console.is_terminal:
         console.width = 160
     console.print(table)
+
+
+# ---------------------------------------------------------------- compare
+MISSING = "—"
+
+
+def cell_text(row: dict, column: str, unit: str) -> str:
+    """≥40家 / ~5%* / — ; with (+2) when the report states the indicator more than once."""
+    value = row.get(column)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    text = format_value(value, unit, row[f"{column} qualifier"], bool(row[f"{column} soft"]),
+                        None if _missing(row[f"{column} value_max"]) else row[f"{column} value_max"])
+    more = int(row[f"{column} more"] or 0)
+    return f"{text} (+{more})" if more else text
+
+
+def _missing(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def _console(out):
+    from rich.console import Console
+    console = Console(file=out, soft_wrap=False)
+    if not console.is_terminal:
+        console.width = 160
+    return console
+
+
+def render_comparison(result, catalogue, out, long: bool = False) -> None:
+    """Indicators × places, grouped under Chinese group headings, with a legend."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console(out)
+    if long:
+        rows = records(result.long)
+        for r in rows:
+            r["value"] = format_value(r["value"], r["unit"], r["qualifier"], r["soft"], r["value_max"])
+        render_table(rows, ("column", "indicator", "label", "value", "status", "period", "raw", "quote"), out)
+        return
+    table = Table(header_style="bold", show_lines=False)
+    table.add_column("指标 indicator", no_wrap=True)
+    for column in result.columns:
+        table.add_column(column, justify="right", no_wrap=True)
+    rows = records(result.wide)
+    for group_id, heading in catalogue.groups.items():
+        in_group = [r for r in rows if r["group"] == group_id]
+        if not in_group:
+            continue
+        table.add_row(Text(f"{heading} ({group_id})", style="bold cyan"), *[""] * len(result.columns))
+        for i, r in enumerate(in_group):
+            table.add_row(f"  {r['label']}", *[cell_text(r, c, r["unit"]) for c in result.columns],
+                          end_section=i == len(in_group) - 1)
+    if not rows:
+        console.print("no indicator values for these places (try --status achieved, or --all)")
+        return
+    console.print(table)
+    console.print(f"≥ 以上  > 超过  ≤ 以内  ~ 左右   * 力争/争取 (soft)   (+N) more values: --long   {MISSING} not stated",
+                  style="dim")
+
+
+def render_chart(result, catalogue, out, width: int = 40) -> None:
+    """Horizontal bars per numeric indicator across places, each indicator on its own scale."""
+    from rich.text import Text
+
+    console = _console(out)
+    name_width = max((len(c) for c in result.columns), default=4) * 2
+    for r in records(result.wide):
+        values = [(c, r[c]) for c in result.columns if r.get(c) is not None]
+        if not values:
+            continue
+        top = max(abs(v) for _, v in values) or 1
+        console.print(Text(f"{r['label']} ({r['unit']})", style="bold"))
+        for column, value in values:
+            bar = "█" * max(1, round(abs(value) / top * width))
+            line = Text(f"  {column:<{name_width // 2}} ")
+            line.append(bar, style="red" if value < 0 else "green")
+            line.append(" " + cell_text(r, column, r["unit"]))
+            console.print(line)

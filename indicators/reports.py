@@ -37,7 +37,7 @@ _QUOTED = re.compile("|".join(
     for o, c, n in (("“", "”", 24), ('"', '"', 24), ("‘", "’", 24), ("「", "」", 24), ("《", "》", 40))))
 _NUMERAL_IN_NAME = re.compile(f"[{_NUMERALS}]")
 
-_FILE_NAME = re.compile(r"^(?P<place>[^_\d]+?)[_\-\s]+(?P<year>(?:19|20)\d\d)")
+FILE_NAME = re.compile(r"^(?P<place>[^_\d]+?)[_\-\s]+(?P<year>(?:19|20)\d\d)")
 _REPORT_DATE = re.compile(r"(?P<year>20\d\d|二〇[〇一二三四五六七八九]{2})年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _TITLE_YEAR = re.compile(r"(?P<year>20\d\d)年\s*(?:[\u4e00-\u9fff]{0,12})?政府工作报告")
 _PLACE_PATTERNS = (
@@ -141,7 +141,7 @@ def report_from_text(text: str, path: str | None = None) -> Report:
     work = normalise(text)
     place = year = None
     if path:
-        m = _FILE_NAME.match(Path(path).stem)
+        m = FILE_NAME.match(Path(path).stem)
         if m:
             place, year = canonical_place(m.group("place")), int(m.group("year"))
     return Report(text, work, path, place or guess_place(work), year or guess_year(work))

@@ -1,0 +1,35 @@
+"""polcmp places: what a corpus holds — place, year, file, how many values polcmp reads there."""
+from __future__ import annotations
+
+from indicators.batch import extract_many
+from indicators.catalogue import load_catalogue
+from indicators.corpus import Corpus, resolve_corpus_path
+from indicators.errors import ReportError
+from indicators.extract import Extractor
+
+from .main import BomOption, CorpusOption, FormatOption, OutputOption, RulesOption, app, finish
+from .output import choose_format, open_output, use_bom, write_records
+from .status import ExitCode, error
+
+COLUMNS = ("place", "year", "file", "values", "targets", "achieved")
+
+
+@app.command()
+def places(corpus: CorpusOption = None, fmt: FormatOption = None, output: OutputOption = None,
+           bom: BomOption = None, rules: RulesOption = None) -> None:
+    """List the reports of a corpus (default: the bundled sample reports) with their value counts."""
+    library = Corpus(resolve_corpus_path(corpus))
+    for problem in library.unreadable:
+        error(str(problem))
+    extractor = Extractor(load_catalogue(rules))
+    rows = []
+    for entry, (_path, outcome) in zip(library.entries,
+                                        extract_many([e.path for e in library.entries], extractor)):
+        values = [] if isinstance(outcome, ReportError) else outcome
+        rows.append({"place": entry.place, "year": entry.year, "file": entry.path, "values": len(values),
+                     "targets": sum(v.status == "target" for v in values),
+                     "achieved": sum(v.status == "achieved" for v in values)})
+    fmt = choose_format(fmt, output)
+    with open_output(output, use_bom(bom, fmt, output)) as out:
+        write_records(rows, COLUMNS, fmt, out)
+    finish(ExitCode.PARTIAL if library.unreadable else ExitCode.OK)

@@ -1,0 +1,78 @@
+"""Values of several reports → one comparison: indicators × places, as pandas DataFrames.
+
+`wide` has one row per indicator (catalogue order) and, per place column, the primary value
+with its qualifier, soft flag, range end and how many more values the report states;
+`long` has every value with every extract column. The CLI only renders them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .catalogue import Catalogue
+from .corpus import Entry
+from .models import COLUMNS, Value
+
+STATUS_LABEL = {"target": "目标", "achieved": "实绩"}
+CELL_FIELDS = ("qualifier", "soft", "value_max", "more")
+
+
+@dataclass
+class Comparison:
+    columns: list[str]          # place columns in order: 临海 2023 (or 临海 2023 目标 / 实绩)
+    wide: pd.DataFrame          # indicator, label, unit, group, then per column: value + CELL_FIELDS
+    long: pd.DataFrame          # every value: the extract columns plus `column`
+
+
+def primary_first(values: list[Value]) -> list[Value]:
+    """The value a cell shows first: a one-year figure before a multi-year one, then text order."""
+    return sorted(values, key=lambda v: (v.period != "annual", v.start))
+
+
+def compare(reports: list[tuple[Entry, list[Value]]], catalogue: Catalogue, statuses=("target",),
+            indicators: set[str] | None = None, groups: set[str] | None = None,
+            include_all: bool = False) -> Comparison:
+    """Build the comparison of `reports` (each an entry and its values) for the given statuses.
+
+    Rows: indicators that at least one column states (all of them with include_all),
+    restricted to `indicators` / `groups` when given."""
+    several = len(statuses) > 1
+    columns: list[str] = []
+    cells: dict[tuple[str, str], list[Value]] = {}
+    long_rows = []
+    for entry, values in reports:
+        for status in statuses:
+            column = f"{entry.column} {STATUS_LABEL[status]}" if several else entry.column
+            if column in columns:
+                continue   # the same report asked for twice
+            columns.append(column)
+            for v in values:
+                if v.status != status or (indicators and v.indicator not in indicators):
+                    continue
+                cells.setdefault((column, v.indicator), []).append(v)
+                long_rows.append({**v.as_dict(), "column": column})
+
+    rows = []
+    for ind in catalogue.indicators:
+        if (indicators and ind.id not in indicators) or (groups and ind.group not in groups):
+            continue
+        stated = [col for col in columns if (col, ind.id) in cells]
+        if not stated and not include_all:
+            continue
+        row = {"indicator": ind.id, "label": ind.name, "unit": ind.unit, "group": ind.group}
+        for col in columns:
+            found = primary_first(cells.get((col, ind.id), []))
+            first = found[0] if found else None
+            row[col] = first.value if first else None
+            row[f"{col} qualifier"] = first.qualifier if first else None
+            row[f"{col} soft"] = first.soft if first else None
+            row[f"{col} value_max"] = first.value_max if first else None
+            row[f"{col} more"] = len(found) - 1 if found else 0
+        rows.append(row)
+    wide = pd.DataFrame(rows, columns=["indicator", "label", "unit", "group"]
+                        + [f"{c}{f}" for c in columns for f in ("", *(f" {x}" for x in CELL_FIELDS))])
+    long = pd.DataFrame(long_rows, columns=[*COLUMNS, "column"])
+    if groups:
+        long = long[long["indicator"].isin(set(wide["indicator"]))]
+    return Comparison(columns, wide, long)

@@ -1,0 +1,116 @@
+"""Finding reports by place: a corpus is a folder of reports, named `<place>_<year>.ext`
+where possible (the fast path) and identified from their text otherwise."""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .batch import expand_inputs
+from .errors import PolcmpError, ReportError
+from .reports import FILE_NAME, canonical_place, read_report
+
+ENV_CORPUS = "POLCMP_CORPUS"
+_PLACE_YEAR = re.compile(r"^(?P<place>.+?)[:：](?P<year>(?:19|20)\d\d)$")
+
+
+class UnknownPlace(PolcmpError):
+    """A place the corpus has no report for (the message names the closest ones)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    place: str
+    year: int | None
+    path: str
+
+    @property
+    def column(self) -> str:
+        """How the place is headed in a comparison: 临海 2023."""
+        return f"{self.place} {self.year}" if self.year else self.place
+
+
+def bundled_seeds() -> Path:
+    """The sample reports shipped with polcmp: inside the installed package, or the checkout's seeds/."""
+    packaged = resources.files("indicators") / "seeds"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def resolve_corpus_path(explicit: str | os.PathLike | None = None) -> Path:
+    """--corpus wins, then $POLCMP_CORPUS, then the bundled seeds."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get(ENV_CORPUS):
+        return Path(os.environ[ENV_CORPUS])
+    return bundled_seeds()
+
+
+class Corpus:
+    """The reports below one folder, by place and year."""
+
+    def __init__(self, root: str | os.PathLike, encoding: str | None = None):
+        self.root = Path(root)
+        if not self.root.is_dir():
+            raise PolcmpError(f"corpus {self.root}: not a directory")
+        paths, _ = expand_inputs([str(self.root)])
+        self.entries: list[Entry] = []
+        self.unreadable: list[ReportError] = []
+        for path in paths:
+            m = FILE_NAME.match(Path(path).stem)
+            if m:
+                self.entries.append(Entry(canonical_place(m.group("place")), int(m.group("year")), path))
+                continue
+            try:   # another name: the report says who and when (我代表XX人民政府, its date line)
+                report = read_report(path, encoding)
+            except ReportError as e:
+                self.unreadable.append(e)
+                continue
+            self.entries.append(Entry(report.place or Path(path).stem, report.year, path))
+        self.entries.sort(key=lambda e: (e.place, e.year or 0, e.path))
+
+    def places(self) -> list[str]:
+        return sorted({e.place for e in self.entries})
+
+    def resolve(self, spec: str) -> tuple[Entry, str | None]:
+        """One argument of `compare`: a place (临海, 临海市), a place and year (临海:2023) or a
+        report's path. Returns the entry and, when a year was chosen among several, a note."""
+        if Path(spec).is_file():
+            report = read_report(spec)
+            return Entry(report.place or Path(spec).stem, report.year, spec), None
+        m = _PLACE_YEAR.match(spec)
+        name, year = (m.group("place"), int(m.group("year"))) if m else (spec, None)
+        matches = self._by_place(name)
+        if not matches:
+            raise UnknownPlace(self._unknown(name))
+        if year is not None:
+            chosen = [e for e in matches if e.year == year]
+            if not chosen:
+                years = ", ".join(str(e.year) for e in matches)
+                raise UnknownPlace(f"{matches[0].place} has no {year} report in {self.root} (it has {years})")
+            return chosen[0], None
+        latest = max(matches, key=lambda e: (e.year or 0, e.path))
+        others = sorted({e.year for e in matches if e.year and e.year != latest.year}, reverse=True)
+        note = (f"{latest.place}: using {latest.year} (also {', '.join(map(str, others))}; "
+                f"ask for one with {latest.place}:YEAR)") if others else None
+        return latest, note
+
+    def _by_place(self, name: str) -> list[Entry]:
+        wanted = canonical_place(name)
+        exact = [e for e in self.entries if e.place == wanted or canonical_place(e.place) == wanted]
+        if exact:
+            return exact
+        # 延边 → 延边朝鲜族自治州, 云南 → 云南省: a unique place the name begins
+        starts = {e.place for e in self.entries if e.place.startswith(wanted)}
+        return [e for e in self.entries if e.place in starts] if len(starts) == 1 else []
+
+    def _unknown(self, name: str) -> str:
+        known = self.places()
+        close = difflib.get_close_matches(canonical_place(name), known, n=4, cutoff=0.3)
+        close += [p for p in known if name[:1] and p.startswith(name[:1]) and p not in close][:4 - len(close)]
+        hint = f"; closest: {', '.join(close)}" if close else f"; it has: {', '.join(known[:8])}"
+        return f"no report for {name!r} in {self.root}{hint} (polcmp places lists them)"
