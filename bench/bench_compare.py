@@ -9,22 +9,12 @@
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
+from timing import wall
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def wall(args: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -35,11 +25,11 @@ def main() -> None:
     polcmp = [sys.executable, "-m", "cli"]
     places = [f.stem.split("_")[0] for f in sorted(Path(args.corpus).glob("*_*.txt"))][:30]
     rows = [
-        ("`polcmp compare 临海 永嘉 龙港 -f csv` (seeds)", wall(polcmp + ["compare", "临海", "永嘉", "龙港", "-f", "csv"], args.runs)),
-        (f"`polcmp compare` 30 places of the corpus, -f csv", wall(polcmp + ["compare", *places, "--corpus", args.corpus, "-f", "csv"], args.runs)),
-        (f"same, --jobs 2", wall(polcmp + ["compare", *places, "--corpus", args.corpus, "-f", "csv", "--jobs", "2"], args.runs)),
-        ("baseline: `polcmp --version` (start-up)", wall(polcmp + ["--version"], args.runs)),
-        ("baseline: `python -c pass`", wall([sys.executable, "-c", "pass"], args.runs)),
+        ("`polcmp compare 临海 永嘉 龙港 -f csv` (seeds)", wall(polcmp + ["compare", "临海", "永嘉", "龙港", "-f", "csv"], args.runs, ROOT)),
+        (f"`polcmp compare` 30 places of the corpus, -f csv", wall(polcmp + ["compare", *places, "--corpus", args.corpus, "-f", "csv"], args.runs, ROOT)),
+        (f"same, --jobs 2", wall(polcmp + ["compare", *places, "--corpus", args.corpus, "-f", "csv", "--jobs", "2"], args.runs, ROOT)),
+        ("baseline: `polcmp --version` (start-up)", wall(polcmp + ["--version"], args.runs, ROOT)),
+        ("baseline: `python -c pass`", wall([sys.executable, "-c", "pass"], args.runs, ROOT)),
     ]
     print(f"median of {args.runs} runs\n\n| command | wall time |\n|---|---|")
     for name, seconds in rows:

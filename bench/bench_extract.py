@@ -18,10 +18,8 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,17 +28,9 @@ sys.path.insert(0, str(ROOT))
 from indicators.catalogue import load_catalogue  # noqa: E402
 from indicators.extract import Extractor  # noqa: E402
 from indicators.reports import read_report  # noqa: E402
+from timing import median_time, wall  # noqa: E402
 
 BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-
-
-def median_time(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -73,15 +63,11 @@ def main() -> None:
     only = median_time(polcmp_extract_only, args.runs)
     bare = median_time(bare_scan, args.runs)
 
-    def command(*args):
-        return lambda: subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT,
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-
-    cli_one = median_time(command("extract", args.corpus, "-f", "jsonl"), args.runs)
-    cli_two = median_time(command("extract", args.corpus, "-f", "jsonl", "--jobs", "2"), args.runs)
-    seed = ROOT / "seeds" / "临海_2023.txt"
-    cli_wall = median_time(command("extract", str(seed), "-f", "json"), args.runs)
-    py_wall = median_time(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), args.runs)
+    polcmp = [sys.executable, "-m", "cli"]
+    cli_one = wall(polcmp + ["extract", args.corpus, "-f", "jsonl"], args.runs, ROOT)
+    cli_two = wall(polcmp + ["extract", args.corpus, "-f", "jsonl", "--jobs", "2"], args.runs, ROOT)
+    cli_wall = wall(polcmp + ["extract", str(ROOT / "seeds" / "临海_2023.txt"), "-f", "json"], args.runs, ROOT)
+    py_wall = wall([sys.executable, "-c", "pass"], args.runs)
     peer = None
     if args.peer:
         out = subprocess.run([args.peer, str(ROOT / "bench" / "peer_jionlp.py"), args.corpus, str(args.runs)],

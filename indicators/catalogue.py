@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from .errors import CatalogueError
+from .paths import bundled, chosen
 
 FRAGMENT = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -72,21 +72,9 @@ class Catalogue:
         return {w for forms in self.units.values() for w in forms}
 
 
-def default_rules_path() -> Path:
-    """rules.yaml as installed (inside the package) or in the checkout beside it."""
-    packaged = resources.files("indicators") / "rules.yaml"
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "rules.yaml"
-
-
 def resolve_rules_path(explicit: str | os.PathLike | None = None) -> Path:
-    """--rules wins, then $POLCMP_RULES, then the built-in catalogue."""
-    if explicit:
-        return Path(explicit)
-    if os.environ.get(ENV_RULES):
-        return Path(os.environ[ENV_RULES])
-    return default_rules_path()
+    """--rules wins, then $POLCMP_RULES, then the built-in rules.yaml."""
+    return chosen(explicit, ENV_RULES, bundled("rules.yaml"))
 
 
 def load_catalogue(path: str | os.PathLike | None = None) -> Catalogue:

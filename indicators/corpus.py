@@ -6,11 +6,11 @@ import difflib
 import os
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from .batch import expand_inputs
 from .errors import PolcmpError, ReportError
+from .paths import bundled, chosen
 from .reports import FILE_NAME, canonical_place, read_report
 
 ENV_CORPUS = "POLCMP_CORPUS"
@@ -33,21 +33,9 @@ class Entry:
         return f"{self.place} {self.year}" if self.year else self.place
 
 
-def bundled_seeds() -> Path:
-    """The sample reports shipped with polcmp: inside the installed package, or the checkout's seeds/."""
-    packaged = resources.files("indicators") / "seeds"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "seeds"
-
-
 def resolve_corpus_path(explicit: str | os.PathLike | None = None) -> Path:
-    """--corpus wins, then $POLCMP_CORPUS, then the bundled seeds."""
-    if explicit:
-        return Path(explicit)
-    if os.environ.get(ENV_CORPUS):
-        return Path(os.environ[ENV_CORPUS])
-    return bundled_seeds()
+    """--corpus wins, then $POLCMP_CORPUS, then the bundled sample reports."""
+    return chosen(explicit, ENV_CORPUS, bundled("seeds"))
 
 
 class Corpus:

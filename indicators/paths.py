@@ -1,0 +1,24 @@
+"""Where polcmp's own files are, installed or in a checkout, and how a user overrides them."""
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+
+def bundled(name: str) -> Path:
+    """A file or folder shipped with polcmp: inside the installed `indicators` package (the
+    wheel carries it there), else at the top of the checkout."""
+    packaged = resources.files("indicators") / name
+    if packaged.is_file() or packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / name
+
+
+def chosen(explicit: str | os.PathLike | None, env_var: str, default: Path) -> Path:
+    """A command-line flag wins, then the environment variable, then the default."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get(env_var):
+        return Path(os.environ[env_var])
+    return default
