@@ -9,12 +9,14 @@ How a number becomes a value (the catalogue's fields are in capitals):
    6家 is 、省级研发机构.
 3. An indicator claims the quantity when one of its PATTERNS matches in the lead and what
    follows the match up to the number is its LINK (connector words: 达到, 增长, 以上 ...),
-   its CONTEXT (if any) occurs in the clause before the number (新增 at the head of a list
-   covers every item), and its EXCLUDE does not. Of several claims the one nearest to the
-   number wins, then the longest.
+   its CONTEXT (if any) occurs in the sentence before the number (新增 at the head of a
+   list covers every item), and its EXCLUDE does not occur in the lead. Of several claims
+   the one nearest to the number wins, then the longest.
 4. Lists spread values: 分别 zips a list of subjects with a series of numbers (15%、12%);
    均 / 各 give one number to every subject of the list.
-5. A bare 增长6% after a clause inherits that clause's subject (生产总值完成2345亿元，增长5.6%).
+5. A lead made only of connector words inherits the subject of the number before it in the
+   sentence (生产总值完成2345亿元，增长5.6%; 比重从1.19%提高到2%).
+6. The value gets its status and period from sections.py, and is dropped when implausible.
 """
 from __future__ import annotations
 
