@@ -9,7 +9,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .catalogue import load_catalogue
+from .catalogue import Catalogue
 from .errors import ReportError
 from .extract import Extractor
 from .formats import SUFFIXES
@@ -44,9 +44,9 @@ _worker_extractor: Extractor | None = None
 _worker_encoding: str | None = None
 
 
-def _init_worker(rules: str | None, encoding: str | None) -> None:
+def _init_worker(catalogue: Catalogue, encoding: str | None) -> None:
     global _worker_extractor, _worker_encoding
-    _worker_extractor, _worker_encoding = Extractor(load_catalogue(rules)), encoding
+    _worker_extractor, _worker_encoding = Extractor(catalogue), encoding
 
 
 def _extract_one(path: str) -> Outcome:
@@ -68,8 +68,7 @@ def extract_many(paths: list[str], extractor: Extractor, encoding: str | None = 
                  on_done: Callable[[str], None] | None = None) -> Iterator[Outcome]:
     """(path, values or the ReportError) for every path, in the order given.
 
-    With jobs > 1 the work runs in that many processes, each loading the same catalogue
-    file as `extractor`."""
+    With jobs > 1 the work runs in that many processes, each given the same catalogue."""
     if jobs <= 1 or len(paths) < 2 or "-" in paths:
         for path in paths:
             outcome = _run_one(extractor, path, encoding)
@@ -80,7 +79,7 @@ def extract_many(paths: list[str], extractor: Extractor, encoding: str | None = 
     from concurrent.futures import ProcessPoolExecutor   # only runs with --jobs pay for it
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(extractor.catalogue.source, encoding)) as pool:
+                             initargs=(extractor.catalogue, encoding)) as pool:
         for outcome in _in_order(pool, paths, jobs * IN_FLIGHT_PER_JOB):
             if on_done:
                 on_done(outcome[0])

@@ -16,6 +16,7 @@ import yaml
 from .errors import CatalogueError
 from .paths import bundled, chosen
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRAGMENT = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 ID = re.compile(r"[a-z][a-z0-9_]*")
 QUALIFIERS = ("=", ">=", ">", "<=", "<", "~")
@@ -77,23 +78,68 @@ def resolve_rules_path(explicit: str | os.PathLike | None = None) -> Path:
     return chosen(explicit, ENV_RULES, bundled("rules.yaml"))
 
 
-def load_catalogue(path: str | os.PathLike | None = None) -> Catalogue:
-    """Read, validate and compile a catalogue file. Raises CatalogueError."""
-    p = resolve_rules_path(path)
+def read_catalogue_file(path: Path) -> tuple[dict, str]:
+    """(parsed data, raw text) of one catalogue file. Raises CatalogueError if unreadable."""
     try:
-        raw_text = p.read_text(encoding="utf-8")
+        raw_text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CatalogueError(str(p), ["no such file"]) from None
+        raise CatalogueError(str(path), ["no such file"], unreadable=True) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise CatalogueError(str(p), [f"cannot read: {e}"]) from None
+        raise CatalogueError(str(path), [f"cannot read: {e}"], unreadable=True) from None
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(raw_text, Loader=loader)
+        data = yaml.load(raw_text, Loader=_LOADER)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark else ""
-        raise CatalogueError(str(p), [f"{where}not valid YAML ({getattr(e, 'problem', None) or e})"]) from None
-    return compile_catalogue(data, str(p))
+        raise CatalogueError(str(path), [f"not valid YAML ({getattr(e, 'problem', None) or e})"],
+                             [mark.line + 1 if mark else None]) from None
+    return data, raw_text
+
+
+def load_catalogue(path: str | os.PathLike | None = None, extra: list | tuple = ()) -> Catalogue:
+    """Read, validate and compile a catalogue (--rules / $POLCMP_RULES / the built-in one),
+    plus the indicators of any `extra` catalogue files. Raises CatalogueError."""
+    p = resolve_rules_path(path)
+    data, raw_text = read_catalogue_file(p)
+    if not extra:
+        try:
+            return compile_catalogue(data, str(p))
+        except CatalogueError as e:
+            raise e.with_lines(raw_text) from None
+    merged = _merge_extra(data, p, [Path(x) for x in extra])
+    return compile_catalogue(merged, " + ".join([str(p), *map(str, extra)]))
+
+
+def _merge_extra(base: dict, base_path: Path, extras: list[Path]) -> dict:
+    """The base catalogue with the indicators (and new fragments, units, groups) of each extra
+    file appended. Every extra file is first validated on its own terms, with its own paths."""
+    if not isinstance(base, dict):
+        raise CatalogueError(str(base_path), ["top level must be a mapping with 'indicators'"])
+    merged = {k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v) for k, v in base.items()}
+    known = {i.get("id") for i in base.get("indicators") or [] if isinstance(i, dict)}
+    for path in extras:
+        data, raw_text = read_catalogue_file(path)
+        problems = []
+        if not isinstance(data, dict) or not isinstance(data.get("indicators"), list):
+            problems.append("indicators: must be a non-empty list")
+            data = {}
+        for section in ("fragments", "units", "groups", "coordinations"):
+            for name, value in (data.get(section) or {}).items():
+                if name in (merged.get(section) or {}) and merged[section][name] != value:
+                    problems.append(f"{section}.{name}: already defined differently in {base_path}")
+                merged.setdefault(section, {})[name] = value
+        for i, ind in enumerate(data.get("indicators") or []):
+            if isinstance(ind, dict) and ind.get("id") in known:
+                problems.append(f"indicators[{i}].id: {ind['id']} is already defined in {base_path}")
+            elif isinstance(ind, dict):
+                known.add(ind.get("id"))
+        if problems:
+            raise CatalogueError(str(path), problems).with_lines(raw_text)
+        try:   # its own problems, with its own paths and lines
+            compile_catalogue({**merged, "indicators": data["indicators"]}, str(path))
+        except CatalogueError as e:
+            raise e.with_lines(raw_text) from None
+        merged["indicators"] = list(merged.get("indicators") or []) + data["indicators"]
+    return merged
 
 
 def compile_catalogue(data, source: str = "<catalogue>") -> Catalogue:
@@ -197,10 +243,49 @@ def _substitute(text: str, where: str, fragments: dict[str, str], problems: list
 
 def _compile(pattern: str, where: str, problems: list[str]) -> re.Pattern | None:
     try:
-        return re.compile(pattern)
+        compiled = re.compile(pattern)
     except re.error as e:
         problems.append(f"{where}: regex does not compile ({e})")
         return None
+    if catastrophic(pattern):
+        problems.append(f"{where}: a repeated group repeats something unbounded inside it, which can take "
+                        "exponential time on a long line (like (a+)+); rewrite it without the nesting")
+        return None
+    return compiled
+
+
+def catastrophic(pattern: str) -> bool:
+    """True for patterns with an unbounded repeat inside another unbounded repeat — (a+)+,
+    (a*)*, (\w+\s?)* — the classic shape of catastrophic backtracking. Catalogue patterns
+    are user input: such a pattern is refused rather than allowed to hang polcmp."""
+    try:
+        from re import _constants as c, _parser as parser
+    except ImportError:   # Python < 3.11
+        import sre_constants as c
+        import sre_parse as parser
+    try:
+        tree = parser.parse(pattern)
+    except Exception:
+        return False
+
+    def nested(items, inside: bool) -> bool:
+        for op, av in items:
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT) or op.name == "POSSESSIVE_REPEAT":
+                low, high, sub = av
+                unbounded = high == c.MAXREPEAT
+                if (unbounded and inside) or nested(sub, inside or unbounded):
+                    return True
+            elif op == c.SUBPATTERN:
+                if nested(av[-1], inside):
+                    return True
+            elif op == c.BRANCH:
+                if any(nested(branch, inside) for branch in av[1]):
+                    return True
+            elif op in (c.ASSERT, c.ASSERT_NOT, c.ATOMIC_GROUP if hasattr(c, "ATOMIC_GROUP") else None):
+                if nested(av[1] if isinstance(av, tuple) else av, inside):
+                    return True
+        return False
+    return nested(tree, False)
 
 
 def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> Indicator | None:

@@ -19,11 +19,29 @@ class ReportError(PolcmpError):
 
 
 class CatalogueError(PolcmpError):
-    """The indicator catalogue is unreadable or invalid. `problems` lists every problem found."""
+    """The indicator catalogue is unreadable or invalid. `problems` lists every problem found,
+    each `path: message` (indicators[3].patterns[0]: unknown fragment {PCT}); `lines` gives
+    the line of each in the file, where known."""
 
-    def __init__(self, source: str, problems: list[str]):
+    def __init__(self, source: str, problems: list[str], lines: list[int | None] | None = None,
+                 unreadable: bool = False):
         self.source = source
         self.problems = problems
-        first = problems[0] if problems else "invalid"
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        super().__init__(f"{source}: {first}{more}")
+        self.lines = lines or [None] * len(problems)
+        self.unreadable = unreadable
+        more = f" (and {len(problems) - 1} more; polcmp rules check lists them)" if len(problems) > 1 else ""
+        super().__init__(f"{self.located()[0] if problems else source + ': invalid'}{more}")
+
+    def located(self) -> list[str]:
+        """Every problem as `file:line: path: message`, the way compilers report."""
+        return [f"{self.source}:{line}: {p}" if line else f"{self.source}: {p}"
+                for p, line in zip(self.problems, self.lines)]
+
+    def with_lines(self, raw_text: str) -> "CatalogueError":
+        """The same error with each problem's line looked up in the file's text."""
+        from .yamllines import line_of
+        return CatalogueError(self.source, self.problems,
+                              [old or line_of(raw_text, p.split(": ", 1)[0]) for p, old in zip(self.problems, self.lines)])
+
+    def __reduce__(self):
+        return CatalogueError, (self.source, self.problems, self.lines, self.unreadable)

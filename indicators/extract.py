@@ -35,6 +35,8 @@ SERIES_GAP = re.compile(r"\s*(?:、|和|与|及|以及|或|,)\s*")   # 15%、12%
 LIST_SPLIT = re.compile(r"、|以及|和|与|及")
 DECLINE = re.compile(r"下降|减少|下滑|回落|降低")
 SOFT = re.compile("|".join(SOFT_WORDS))
+MAX_LEAD = 200       # a subject stands near its number; also bounds the work of any user pattern
+MAX_CONTEXT = 300    # how far back CONTEXT words are looked for
 SHORT_MODIFIER = 4   # 亚洲, 城镇: a list part this short is a modifier, not a subject
 TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
 
@@ -118,7 +120,7 @@ class _Run:
         tokens = list(self.ex.reader.tokens(self.work))
 
         def lead_start(i: int) -> int:   # back to the clause start or the previous quantity
-            return max(self.clause_start(tokens[i].start), tokens[i - 1].end if i else 0)
+            return max(self.clause_start(tokens[i].start), tokens[i - 1].end if i else 0, tokens[i].start - MAX_LEAD)
         previous_zip = None   # (lead start, index of last token) of the last 分别 series
         by_unit = self.ex.by_unit
         i = 0
@@ -182,7 +184,8 @@ class _Run:
     def allowed(self, ind: Indicator, lead_start: int, number_start: int) -> bool:
         """CONTEXT must occur in the sentence before the number (the verb at the head of a
         list, or of the sentence, governs every item); EXCLUDE must not occur in the lead."""
-        if ind.context and not ind.context.search(self.work, self.sentence_start(lead_start), number_start):
+        scope = max(self.sentence_start(lead_start), number_start - MAX_CONTEXT)
+        if ind.context and not ind.context.search(self.work, scope, number_start):
             return False
         if ind.exclude and ind.exclude.search(self.work, lead_start, number_start):
             return False
