@@ -13,7 +13,8 @@ from indicators.errors import PolcmpError, ReportError
 from indicators.extract import Extractor
 
 from .extract import check_indicator_ids
-from .main import BomOption, CorpusOption, FormatOption, OutputOption, RulesOption, app, finish
+from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, app,
+                   finish)
 from .output import (Format, choose_format, open_output, records, render_chart, render_comparison, use_bom,
                      write_records)
 from .status import ExitCode, warn
@@ -45,9 +46,10 @@ def compare(
     corpus: CorpusOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     rules: RulesOption = None,
+    extra_rules: ExtraRulesOption = None,
 ) -> None:
     """Compare places: one row per indicator, one column per place (targets by default)."""
-    catalogue = load_catalogue(rules)
+    catalogue = load_catalogue(rules, extra_rules or ())
     check_indicator_ids(catalogue, sorted(set(indicator or [])))
     unknown_groups = sorted(set(group or []) - set(catalogue.groups))
     if unknown_groups:

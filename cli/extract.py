@@ -14,7 +14,7 @@ from indicators.batch import expand_inputs, extract_many
 from indicators.extract import Extractor
 from indicators.models import COLUMNS
 
-from .main import BomOption, FormatOption, OutputOption, RulesOption, app, finish
+from .main import BomOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, app, finish
 from .output import Format, choose_format, format_value, open_output, progress, use_bom, write_records
 from .status import ExitCode, error
 
@@ -67,9 +67,10 @@ def extract(
     encoding: Annotated[Optional[str], typer.Option(
         help="Force the text encoding (default: detect UTF-8 / UTF-16 / GB18030).")] = None,
     rules: RulesOption = None,
+    extra_rules: ExtraRulesOption = None,
 ) -> None:
     """Every indicator value in each report, with the raw text, the clause and offsets it came from."""
-    catalogue = load_catalogue(rules)
+    catalogue = load_catalogue(rules, extra_rules or ())
     wanted = set(indicator or [])
     check_indicator_ids(catalogue, sorted(wanted))
     paths, problems = expand_inputs(inputs)

@@ -44,6 +44,9 @@ OutputOption = Annotated[Optional[Path], typer.Option(
 BomOption = Annotated[Optional[bool], typer.Option(
     "--bom/--no-bom", help="Start CSV/TSV with a UTF-8 BOM, which Excel needs for Chinese. "
                            "Default: yes when writing to a file (-o or >), no into a pipe.")]
+ExtraRulesOption = Annotated[Optional[list[Path]], typer.Option(
+    "--extra-rules", dir_okay=False,
+    help="A catalogue file whose indicators are added to the built-in ones (repeatable).")]
 CorpusOption = Annotated[Optional[Path], typer.Option(
     "--corpus", envvar="POLCMP_CORPUS", show_envvar=True, file_okay=False,
     help="Folder of reports to find places in (default: the bundled sample reports).")]
@@ -67,7 +70,7 @@ def run() -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `polcmp … | head` ends quietly
     signal.signal(signal.SIGINT, _interrupted)
-    from . import compare, extract, places, text  # noqa: F401  (registers the commands)
+    from . import compare, explain, extract, places, rules, text  # noqa: F401  (registers the commands)
     try:
         app()   # usage errors: typer prints them and exits 2
     except PolcmpError as e:

@@ -7,7 +7,8 @@ from indicators.corpus import Corpus, resolve_corpus_path
 from indicators.errors import ReportError
 from indicators.extract import Extractor
 
-from .main import BomOption, CorpusOption, FormatOption, OutputOption, RulesOption, app, finish
+from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, app,
+                   finish)
 from .output import choose_format, open_output, use_bom, write_records
 from .status import ExitCode, error
 
@@ -16,12 +17,12 @@ COLUMNS = ("place", "year", "file", "values", "targets", "achieved")
 
 @app.command()
 def places(corpus: CorpusOption = None, fmt: FormatOption = None, output: OutputOption = None,
-           bom: BomOption = None, rules: RulesOption = None) -> None:
+           bom: BomOption = None, rules: RulesOption = None, extra_rules: ExtraRulesOption = None) -> None:
     """List the reports of a corpus (default: the bundled sample reports) with their value counts."""
     library = Corpus(resolve_corpus_path(corpus))
     for problem in library.unreadable:
         error(str(problem))
-    extractor = Extractor(load_catalogue(rules))
+    extractor = Extractor(load_catalogue(rules, extra_rules or ()))
     rows = []
     for entry, (_path, outcome) in zip(library.entries,
                                         extract_many([e.path for e in library.entries], extractor)):

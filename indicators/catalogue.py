@@ -21,6 +21,8 @@ FRAGMENT = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 ID = re.compile(r"[a-z][a-z0-9_]*")
 QUALIFIERS = ("=", ">=", ">", "<=", "<", "~")
 ENV_RULES = "POLCMP_RULES"
+# The link of a catalogue that defines no LINK fragment: a few connector words.
+DEFAULT_LINK = r"(?:\s|[“”\"()]|达到|达|为|至|超过|突破|约|共|新增|增长|以上|左右)*"
 
 
 @dataclass(slots=True)
@@ -255,7 +257,7 @@ def _compile(pattern: str, where: str, problems: list[str]) -> re.Pattern | None
 
 
 def catastrophic(pattern: str) -> bool:
-    """True for patterns with an unbounded repeat inside another unbounded repeat — (a+)+,
+    r"""True for patterns with an unbounded repeat inside another unbounded repeat — (a+)+,
     (a*)*, (\w+\s?)* — the classic shape of catastrophic backtracking. Catalogue patterns
     are user input: such a pattern is refused rather than allowed to hang polcmp."""
     try:
@@ -317,7 +319,8 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
     for key in sorted(unknown):
         problems.append(f"{where}.{key}: unknown key")
 
-    link_src = _substitute(str(raw.get("link") or "{LINK}"), f"{where}.link", fragments, problems)
+    default_link = "{LINK}" if "LINK" in fragments else DEFAULT_LINK
+    link_src = _substitute(str(raw.get("link") or default_link), f"{where}.link", fragments, problems)
     link = _compile(link_src, f"{where}.link", problems) if link_src is not None else None
     subjects, expanded = [], []
     patterns = raw.get("patterns")

@@ -1,0 +1,72 @@
+"""polcmp explain: for one sentence, every number, how it was read, and what claimed it — or why nothing did."""
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from indicators.catalogue import load_catalogue
+from indicators.errors import PolcmpError
+from indicators.explain import explain as explain_text
+from indicators.extract import Extractor
+from indicators.reports import read_report, report_from_text
+
+from .main import ExtraRulesOption, FormatOption, OutputOption, RulesOption, app, finish
+from .output import Format, choose_format, format_value, open_output, use_bom, write_records
+from .status import ExitCode
+
+COLUMNS = ("raw", "start", "value", "unit", "qualifier", "soft", "indicator", "label", "rule", "pattern",
+           "status", "period", "why_not")
+
+
+@app.command()
+def explain(
+    sentence: Annotated[str, typer.Argument(metavar="SENTENCE|-|FILE",
+                                            help="A sentence, '-' for stdin, or a report file with --line.")],
+    line: Annotated[Optional[int], typer.Option("--line", "-n", min=1, help="Explain line N of FILE.")] = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    rules: RulesOption = None,
+    extra_rules: ExtraRulesOption = None,
+) -> None:
+    """Show each number of a sentence: its value, unit, qualifier and soft flag as read, the
+    indicator and pattern that claimed it — or why none did."""
+    catalogue = load_catalogue(rules, extra_rules or ())
+    if line is not None:
+        report = read_report(sentence)
+        starts = [0] + [i + 1 for i, ch in enumerate(report.text) if ch == "\n"]
+        if line > len(starts):
+            raise PolcmpError(f"{sentence}: has {len(starts)} lines, not {line}")
+        span = (starts[line - 1], starts[line] if line < len(starts) else len(report.text))
+    else:
+        text = sys.stdin.read() if sentence == "-" else sentence
+        report, span = report_from_text(text), None
+    readings = explain_text(report, Extractor(catalogue), span)
+    rows = []
+    for r in readings:
+        base = {"raw": r.raw, "start": r.start, "value": r.value, "unit": r.unit, "qualifier": r.qualifier}
+        for v in r.claims or [None]:
+            ind = catalogue.by_id(v.indicator) if v else None
+            rule = int(v.rule.rsplit("#", 1)[1]) if v else None
+            rows.append({**base, "value": v.value if v else r.value, "soft": v.soft if v else None,
+                         "indicator": v.indicator if v else None, "label": v.label if v else None,
+                         "rule": v.rule if v else None, "pattern": ind.patterns[rule] if v else None,
+                         "status": v.status if v else None, "period": v.period if v else None,
+                         "why_not": r.why_not or None})
+    fmt = choose_format(fmt, output)
+    with open_output(output, use_bom(None, fmt, output)) as out:
+        if fmt is Format.table:
+            for row in rows:
+                shown = format_value(row["value"], row["unit"] or "", row["qualifier"] or "=", bool(row["soft"])) \
+                    if row["value"] is not None else "—"
+                if row["indicator"]:
+                    out.write(f"«{row['raw']}»  {shown}  → {row['indicator']} {row['label']}  "
+                              f"(pattern {row['rule'].rsplit('#', 1)[1]}: {row['pattern']}; {row['status']}, {row['period']})\n")
+                else:
+                    out.write(f"«{row['raw']}»  {shown}  → nothing: {row['why_not']}\n")
+            if not rows:
+                out.write("no numbers in this text\n")
+        else:
+            write_records(rows, COLUMNS, fmt, out)
+    finish(ExitCode.OK)

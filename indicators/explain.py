@@ -1,0 +1,103 @@
+"""Why each number of a sentence became a value — or did not. How users debug a new rule."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .catalogue import Indicator
+from .extract import Extractor, _Run
+from .models import Value
+from .reports import Report
+
+_ANY_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_MASKED = re.compile(r"#+")
+
+
+@dataclass
+class Reading:
+    """One number of the text: how it was read and what claimed it."""
+    raw: str
+    start: int
+    end: int
+    value: float | int | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    claims: list[Value] = field(default_factory=list)
+    why_not: str = ""
+
+
+def explain(report: Report, extractor: Extractor, span: tuple[int, int] | None = None) -> list[Reading]:
+    """Every number in `report` (or in `span` of it), in text order, each with the values it
+    gave or the reason it gave none."""
+    run = _Run(extractor, report)
+    values = run.values()
+    lo, hi = span or (0, len(report.text))
+    claimed: dict[int, list[Value]] = {}
+    for v in values:
+        claimed.setdefault(v.start, []).append(v)
+    tokens = list(extractor.reader.tokens(report.work))
+    readings = []
+    for i, tok in enumerate(tokens):
+        if not lo <= tok.start < hi:
+            continue
+        r = Reading(report.text[tok.start:tok.end], tok.start, tok.end, tok.value, tok.unit, tok.qualifier,
+                    claimed.get(tok.start, []))
+        if not r.claims:
+            r.why_not = _diagnose(run, tokens, i)
+        readings.append(r)
+    covered = [(t.start, t.end) for t in tokens]
+    for m in _ANY_NUMBER.finditer(report.text, lo, hi):   # numbers the reader passed over
+        if not any(a <= m.start() < b for a, b in covered):
+            readings.append(Reading(m.group(), m.start(), m.end(), why_not=_skipped(report, m.start(), m.end())))
+    return sorted(readings, key=lambda r: r.start)
+
+
+def _skipped(report: Report, start: int, end: int) -> str:
+    if _MASKED.fullmatch(report.work, start, end):
+        return "inside a quoted name (“315”, “8+4”): a slogan, not a value"
+    before, after = report.work[start - 1:start], report.work[end:end + 1]
+    if before == "第":
+        return "a rank (第2), not a value"
+    if "+" in (before, after):
+        return "part of a slogan such as 8+4 or 2+4+X, not a value"
+    return "a code or part of a name (PM2.5, 5G, 3A), not a quantity"
+
+
+def _diagnose(run: _Run, tokens, i: int) -> str:
+    tok = tokens[i]
+    if tok.unit is None:
+        return "no unit after the number (1861文化创意产业园): a name or code, not a quantity"
+    candidates = run.ex.by_unit.get(tok.unit)
+    if candidates is None:
+        return f"unit {tok.unit}: no indicator counts in {tok.unit}"
+    start = max(run.clause_start(tok.start), tokens[i - 1].end if i else 0)
+    lead = run.work[start:tok.start]
+    if not lead.strip("、, ") and "分别" in run.work[run.sentence_start(tok.start):tok.start]:
+        return "paired by 分别 with a part of the list before it that names no indicator"
+    reasons = []
+    for ind, _factor in candidates.items:
+        reason = _why_not(run, ind, lead, start, tok)
+        if reason:
+            reasons.append(f"{ind.id}: {reason}")
+    if not reasons:
+        return f"no indicator counting in {tok.unit} names its subject in «{lead.strip()}»"
+    return "; ".join(reasons)
+
+
+def _why_not(run: _Run, ind: Indicator, lead: str, lead_start: int, tok) -> str:
+    """Why an indicator whose subject occurs in the lead did not take the number ('' if absent)."""
+    for j, src in enumerate(ind.expanded):
+        m = None
+        for m in re.finditer(src, lead):
+            pass   # the last occurrence: the one nearest the number
+        if m is None:
+            continue
+        between = lead[m.end():]
+        if not ind.link.fullmatch(between):
+            return f"found «{m.group()}» (pattern {j}), but «{between}» may not stand between it and the number"
+        if not run.allowed(ind, lead_start, tok.start):
+            return (f"found «{m.group()}», but the sentence lacks its context ({ind.context.pattern[:40]}…)"
+                    if ind.context and not ind.context.search(run.work, run.sentence_start(lead_start), tok.start)
+                    else f"found «{m.group()}», but its exclude words occur in «{lead}»")
+        return f"found «{m.group()}», but {tok.value}{ind.unit} is not plausible for it (or the list did not pair up)"
+    return ""

@@ -1,0 +1,137 @@
+"""polcmp rules list / check / test, explain, and catalogues users write themselves."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+
+import pytest
+
+from cli.status import ExitCode
+from indicators.catalogue import catastrophic
+
+from conftest import ROOT, TESTS
+from test_cli import polcmp
+
+BROKEN = sorted((TESTS / "catalogues" / "broken").glob("*.yaml"))
+JOBS = str(TESTS / "catalogues" / "jobs.yaml")
+
+
+def expectation(path):
+    """The `# expect: [LINE: ]path: message` header of a broken catalogue."""
+    header = path.read_text(encoding="utf-8").splitlines()[:2]
+    extra = any(line.startswith("# extra") for line in header)
+    expect = next(line for line in header if line.startswith("# expect: ")).removeprefix("# expect: ")
+    return extra, expect
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=[p.stem for p in BROKEN])
+def test_broken_catalogue_reports_its_path_and_line(path):
+    extra, expect = expectation(path)
+    args = ["--extra-rules", str(path)] if extra else [str(path)]
+    code, out, err = polcmp("rules", "check", *args)
+    assert code == ExitCode.PARTIAL, err
+    where = f"{path}:" if re.match(r"\d+: ", expect) else f"{path}: "
+    assert any(line.startswith(where + expect) for line in out.splitlines()), out
+    # the same catalogue stops extract with one line and exit 2, never a traceback
+    code, out, err = polcmp("extract", str(ROOT / "seeds" / "临海_2023.txt"),
+                            *(["--extra-rules", str(path)] if extra else ["--rules", str(path)]))
+    assert code == ExitCode.CANNOT_RUN and out == "" and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_unreadable_catalogue_is_exit_2(tmp_path):
+    code, _, err = polcmp("rules", "check", str(tmp_path / "missing.yaml"))
+    assert code == ExitCode.CANNOT_RUN and "no such file" in err
+
+
+def test_shipped_catalogue_checks_and_passes_its_examples():
+    code, out, _ = polcmp("rules", "check")
+    assert code == 0 and "ok — 27 indicators" in out
+    code, out, _ = polcmp("rules", "test")
+    assert code == 0 and re.search(r"^\d+ passed, 0 failed$", out, re.M)
+
+
+def test_rules_test_prints_each_failure(tmp_path):
+    text = (ROOT / "rules.yaml").read_text(encoding="utf-8")
+    wrong = tmp_path / "rules.yaml"
+    wrong.write_text(text.replace('{text: "生产总值增长6.5%以上", value: 6.5', '{text: "生产总值增长6.5%以上", value: 7.5'),
+                     encoding="utf-8")
+    code, out, _ = polcmp("rules", "test", str(wrong), "--indicator", "gdp_growth")
+    assert code == ExitCode.PARTIAL
+    assert "gdp_growth | 生产总值增长6.5%以上 | >= 7.5 | >= 6.5" in out and re.search(r"\d+ passed, 1 failed", out)
+
+
+def test_rules_list():
+    code, out, _ = polcmp("rules", "list", "-f", "json", "--extra-rules", JOBS)
+    rows = {r["id"]: r for r in json.loads(out)}
+    assert code == 0 and len(rows) == 28
+    assert rows["gdp_growth"]["group"] == "economy" and rows["urban_jobs_new"]["examples"] == 3
+
+
+def test_a_user_indicator_in_extract_and_compare():
+    code, out, _ = polcmp("rules", "test", "--extra-rules", JOBS, "-i", "urban_jobs_new")
+    assert code == 0 and "4 passed, 0 failed" in out
+    code, out, _ = polcmp("extract", str(TESTS / "corpus" / "台州_2021.txt"), "--extra-rules", JOBS,
+                          "-i", "urban_jobs_new", "-f", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and {(r["value"], r["status"]) for r in rows} >= {(80000, "target"), (197000, "achieved")}
+    code, out, _ = polcmp("compare", "台州", "白山", "--corpus", str(TESTS / "corpus"), "--extra-rules", JOBS,
+                          "-g", "employment", "--status", "all", "-f", "json")
+    [row] = json.loads(out)
+    assert code == 0 and row["indicator"] == "urban_jobs_new"
+    assert (row["台州 2021 目标"], row["台州 2021 实绩"], row["白山 2020 实绩"]) == (80000, 197000, 21300)
+
+
+def test_rules_replaces_the_catalogue(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    shutil.copy(ROOT / "rules.yaml", mine)
+    code, out, _ = polcmp("extract", str(ROOT / "seeds" / "临海_2023.txt"), "--rules", str(mine), "-f", "jsonl")
+    assert code == 0 and len(out.splitlines()) > 10
+
+
+def explain(*args):
+    code, out, err = polcmp("explain", *args, "-f", "json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_explain_a_sentence_with_fenbie():
+    rows = explain("城镇、农村常住居民人均可支配收入分别增长6.5%和7%以上")
+    assert [(r["raw"], r["value"], r["qualifier"], r["indicator"]) for r in rows] == [
+        ("6.5%", 6.5, "=", "urban_income_growth"), ("7%以上", 7, ">=", "rural_income_growth")]
+    assert rows[0]["pattern"].startswith("{WHOLE}(?:城镇|城市)")
+    rows = explain("高新产业增加值、高新产业投资分别增长15%、12%以上")
+    assert rows[0]["indicator"] == "hightech_industry_va_growth"
+    assert rows[1]["indicator"] is None and "分别" in rows[1]["why_not"]
+
+
+def test_explain_a_sentence_with_slogan_numbers():
+    rows = explain("紧密对接省“315”创新体系建设，聚焦“2+4+X”主导产业，新增国家高新技术企业40家，居全省第2位")
+    by_raw = {r["raw"]: r for r in rows}
+    assert "quoted name" in by_raw["315"]["why_not"] and by_raw["315"]["indicator"] is None
+    assert by_raw["40家"]["indicator"] == "hightech_firms_new"
+    assert "rank" in by_raw["2"]["why_not"]
+
+
+def test_explain_says_why_a_subject_did_not_claim():
+    [row] = explain("高新技术企业总数达到1200家")
+    assert row["indicator"] is None and "hightech_firms_new: found «高新技术企业»" in row["why_not"]
+
+
+def test_explain_a_line_of_a_file():
+    rows = explain(str(ROOT / "seeds" / "临海_2023.txt"), "--line", "5")
+    assert {r["indicator"] for r in rows} >= {"gdp_growth", "fiscal_revenue_growth", "rural_income_growth"}
+
+
+def test_catastrophic_patterns_are_refused_fast(tmp_path):
+    assert catastrophic("(a+)+$") and catastrophic("(?:\\w+\\s?)*x") and not catastrophic("(?:达到|达)*")
+    extra = tmp_path / "evil.yaml"
+    extra.write_text("indicators:\n  - {id: evil, name: 恶意, group: economy, unit: '%', patterns: ['(a+)+$']}\n",
+                     encoding="utf-8")
+    report = tmp_path / "long_2023.txt"
+    report.write_text("a" * 5000 + "增长5%\n", encoding="utf-8")
+    started = time.monotonic()
+    code, _, err = polcmp("extract", str(report), "--extra-rules", str(extra))
+    assert time.monotonic() - started < 5   # the process start-up included; the check itself is instant
+    assert code == ExitCode.CANNOT_RUN and "exponential time" in err
