@@ -131,8 +131,9 @@ def test_runs_from_any_directory(tmp_path):
     assert code == 0 and out, err
 
 
-def test_every_command_has_help():
-    code, out, _ = polcmp("--help")
-    assert code == 0 and "extract" in out
-    code, out, _ = polcmp("extract", "--help")
-    assert code == 0 and "--format" in out
+@pytest.mark.parametrize("command", ["extract", "compare", "places", "text", "explain", "rules list",
+                                     "rules check", "rules test"])
+def test_every_command_has_help_and_is_in_the_readme(command):
+    code, out, _ = polcmp(*command.split(), "--help")
+    assert code == 0 and "Usage" in out
+    assert f"polcmp {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
