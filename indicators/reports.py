@@ -32,9 +32,9 @@ _NOISE_LINE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # Short quoted names (“315”创新体系, "2+4+X"主导产业, 《2023年…》): numbers inside are names, not values.
 _NUMERALS = r"\d零〇一二两三四五六七八九十百千万亿%."
-_QUOTED = re.compile("|".join(
-    f"{o}(?=[^{o}{c}\n]{{0,{n - 1}}}?[{_NUMERALS}])[^{o}{c}\n]{{1,{n}}}{c}"
-    for o, c, n in (("“", "”", 24), ('"', '"', 24), ("‘", "’", 24), ("「", "」", 24), ("《", "》", 40))))
+# Quotes are paired left to right, every pair consumed (else 省级"专精特新"企业200家、优质"小升规"
+# would pair the wrong quotes and hide 200); only pairs with a numeral inside are masked.
+_QUOTED = re.compile(r"“[^“”\n]{1,24}”|\"[^\"\n]{1,24}\"|‘[^‘’\n]{1,24}’|「[^」\n]{1,24}」|《[^《》\n]{1,40}》")
 _NUMERAL_IN_NAME = re.compile(f"[{_NUMERALS}]")
 
 FILE_NAME = re.compile(r"^(?P<place>[^_\d]+?)[_\-\s]+(?P<year>(?:19|20)\d\d)")
@@ -158,7 +158,12 @@ def normalise(text: str) -> str:
         for i in noisy:
             lines[i] = " " * len(lines[i])
         work = "\n".join(lines)
-    return _QUOTED.sub(lambda m: _NUMERAL_IN_NAME.sub("#", m.group()), work)
+    return _QUOTED.sub(_mask_numerals, work)
+
+
+def _mask_numerals(m: re.Match) -> str:
+    name = m.group()
+    return _NUMERAL_IN_NAME.sub("#", name) if _NUMERAL_IN_NAME.search(name) else name
 
 
 def guess_place(work: str) -> str | None:

@@ -56,6 +56,12 @@ def test_normalise_keeps_offsets_and_masks_slogans():
     assert "221381" not in work and "扫码" not in work
 
 
+def test_ascii_quotes_pair_left_to_right():
+    text = '新增省级"专精特新"企业200家、优质"小升规"企业500家、"510"平台'
+    work = normalise(text)
+    assert "企业200家" in work and "企业500家" in work and '"###"' in work
+
+
 def test_newlines_and_bom():
     report = report_from_text("\ufeff第一行\r\n第二行\r第三行")
     assert report.text == "第一行\n第二行\n第三行"
