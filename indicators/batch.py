@@ -4,6 +4,7 @@ flat however many files there are)."""
 from __future__ import annotations
 
 import os
+import re
 from collections import deque
 from itertools import islice
 from pathlib import Path
@@ -16,7 +17,8 @@ from .formats import SUFFIXES
 from .models import Value
 from .reports import read_report
 
-IN_FLIGHT_PER_JOB = 4   # reports queued per worker: enough to keep it busy, few enough to stay small
+IN_FLIGHT_PER_JOB = 4
+_NOT_A_REPORT = re.compile(r"(?i)(readme|license|licence|changelog|contributing)\b")   # a folder's own docs   # reports queued per worker: enough to keep it busy, few enough to stay small
 
 
 def expand_inputs(arguments: Iterable[str]) -> tuple[list[str], list[ReportError]]:
@@ -28,7 +30,7 @@ def expand_inputs(arguments: Iterable[str]) -> tuple[list[str], list[ReportError
         p = Path(arg)
         if arg != "-" and p.is_dir():
             found = sorted(str(f) for f in p.rglob("*")
-                           if f.is_file() and f.suffix.lower() in SUFFIXES
+                           if f.is_file() and f.suffix.lower() in SUFFIXES and not _NOT_A_REPORT.match(f.name)
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
             if not found:
                 problems.append(ReportError(arg, f"no reports in this directory ({' '.join(sorted(SUFFIXES))})"))

@@ -147,11 +147,16 @@ def report_from_text(text: str, path: str | None = None) -> Report:
     return Report(text, work, path, place or guess_place(work), year or guess_year(work))
 
 
+def fold_width(text: str) -> str:
+    """Full-width letters, digits and punctuation as ASCII (same length, same offsets)."""
+    for ch in set(_TO_NORMALISE.findall(text)):   # a few distinct characters, each replaced in C
+        text = text.replace(ch, _NORMALISE[ch])
+    return text
+
+
 def normalise(text: str) -> str:
     """The working copy: same length as `text`, see the module docstring."""
-    work = text
-    for ch in set(_TO_NORMALISE.findall(text)):   # a few distinct characters, each replaced in C
-        work = work.replace(ch, _NORMALISE[ch])
+    work = fold_width(text)
     lines = work.split("\n")
     noisy = [i for i, line in enumerate(lines) if len(line) <= _NOISE_MAX and _NOISE_LINE.search(line)]
     if noisy:

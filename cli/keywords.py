@@ -1,0 +1,92 @@
+"""polcmp keywords: the terms each place uses markedly more than the others (and a background)."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from indicators.batch import expand_inputs
+from indicators.catalogue import load_catalogue
+from indicators.corpus import Corpus, resolve_corpus_path
+from indicators.errors import PolcmpError, ReportError
+from indicators.reports import read_report
+
+from .main import CorpusOption, FormatOption, OutputOption, RulesOption, app, finish
+from .output import Format, choose_format, open_output, render_table, use_bom, write_records
+from .status import ExitCode, error, warn
+
+COLUMNS = ("place", "rank", "term", "z", "count", "others", "per_10k")
+
+
+@app.command()
+def keywords(
+    places: Annotated[Optional[list[str]], typer.Argument(
+        metavar="PLACE...", help="Places (临海, 临海:2023) or report files.")] = None,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Terms per place.")] = 10,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    corpus: CorpusOption = None,
+    background: Annotated[Optional[Path], typer.Option(
+        dir_okay=False, help="Background counts (from --build-background; default: the shipped ones).")] = None,
+    build_background: Annotated[Optional[Path], typer.Option(
+        "--build-background", file_okay=False,
+        help="Count the words of every report in DIR and write them (-o FILE) as a background.")] = None,
+    rules: RulesOption = None,
+) -> None:
+    """Terms each place uses markedly more than the others: weighted log-odds ratio with an
+    informative Dirichlet prior from a background corpus (Monroe, Colaresi & Quinn 2008)."""
+    from indicators import words   # jieba is loaded inside, and only if a text is not cached yet
+
+    vocab = words.vocabulary(load_catalogue(rules))
+    if build_background:
+        build(build_background, output, vocab)
+        return
+    if not places:
+        raise PolcmpError("name at least one place (or --build-background DIR)")
+    library = Corpus(resolve_corpus_path(corpus))
+    counts: dict[str, Counter] = {}
+    lengths: dict[str, int] = {}
+    for spec in places:
+        entry, note = library.resolve(spec)
+        if note:
+            warn(note)
+        report = read_report(entry.path)
+        counts[entry.column] = words.cached_counts(report.work, vocab)
+        lengths[entry.column] = len(report.text)
+    prior = words.load_background(background)
+    ranked = words.distinctive(counts, lengths, prior, top)
+    rows = [{"place": place, "rank": i + 1, **vars(k)} for place, found in ranked.items() for i, k in enumerate(found)]
+    common = [{"place": "(all places)", "rank": i + 1, **vars(k)}
+              for i, k in enumerate(words.shared(counts, prior, top))]
+    fmt = choose_format(fmt, output)
+    with open_output(output, use_bom(None, fmt, output)) as out:
+        if fmt is Format.table:
+            render_table(rows, COLUMNS, out, title="distinctive terms (z: log-odds vs the other places)")
+            if common:
+                render_table(common, ("rank", "term", "z", "count"), out,
+                             title="terms every place uses (z: vs the background)")
+        else:
+            write_records(rows + common, COLUMNS, fmt, out)
+    finish(ExitCode.OK)
+
+
+def build(directory: Path, output: Path | None, vocab) -> None:
+    """--build-background: count every report of a folder into one background file."""
+    from indicators import words
+
+    paths, problems = expand_inputs([str(directory)])
+    for problem in problems:
+        error(str(problem))
+    total, documents = Counter(), 0
+    for path in paths:
+        try:
+            total.update(words.cached_counts(read_report(path).work, vocab))
+            documents += 1
+        except ReportError as e:
+            error(str(e))
+    target = output or Path(words.__file__).with_name(words.BACKGROUND_FILE)
+    words.save_background(total, target, documents)
+    warn(f"background: {documents} reports, {len(total)} terms → {target}")
+    finish(ExitCode.OK if documents else ExitCode.CANNOT_RUN)

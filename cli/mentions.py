@@ -1,0 +1,88 @@
+"""polcmp mentions: how often places use a term, and every sentence that does (keyword in context)."""
+from __future__ import annotations
+
+import re
+from typing import Annotated, Optional
+
+import typer
+
+from indicators.corpus import Corpus, resolve_corpus_path
+from indicators.reports import fold_width, read_report
+
+from .main import CorpusOption, FormatOption, OutputOption, app, finish
+from .output import Format, choose_format, open_output, use_bom, write_records
+from .status import ExitCode, warn
+
+COLUMNS = ("place", "year", "term", "count", "per_10k", "quote", "start", "end", "file")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+
+
+@app.command()
+def mentions(
+    terms: Annotated[list[str], typer.Argument(metavar="TERM...", help="Words to look for (数字经济 人才).")],
+    places: Annotated[Optional[list[str]], typer.Option(
+        "--places", "-p", help="Only these places (repeatable; default: every report of the corpus).")] = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    corpus: CorpusOption = None,
+) -> None:
+    """Per place, how often each term occurs per 10,000 characters, and every sentence with it."""
+    library = Corpus(resolve_corpus_path(corpus))
+    if places:
+        entries = []
+        for spec in places:
+            entry, note = library.resolve(spec)
+            if note:
+                warn(note)
+            entries.append(entry)
+    else:   # every place, its latest report
+        entries = [library.resolve(place)[0] for place in library.places()]
+    rows = []
+    for entry in entries:
+        text = fold_width(read_report(entry.path).text)   # full-width letters match their ASCII forms
+        for term in terms:
+            needle = fold_width(term)
+            count = text.count(needle)
+            base = {"place": entry.place, "year": entry.year, "term": term, "count": count,
+                    "per_10k": round(count / max(1, len(text)) * 10_000, 2), "file": entry.path}
+            sentences = [m for m in _SENTENCE.finditer(text) if needle in m.group()]
+            for m in sentences:
+                quote = m.group().strip()
+                start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+                rows.append({**base, "quote": quote, "start": start, "end": start + len(quote)})
+            if not sentences:
+                rows.append({**base, "quote": None, "start": None, "end": None})
+    fmt = choose_format(fmt, output)
+    with open_output(output, use_bom(None, fmt, output)) as out:
+        if fmt is Format.table:
+            render_mentions(rows, terms, out)
+        else:
+            write_records(rows, COLUMNS, fmt, out)
+    finish(ExitCode.OK)
+
+
+def render_mentions(rows: list[dict], terms: list[str], out) -> None:
+    """A count table per place and term, then every sentence with the term highlighted."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=out, soft_wrap=False)
+    if not console.is_terminal:
+        console.width = 160
+    table = Table(header_style="bold")
+    table.add_column("place")
+    for term in terms:
+        table.add_column(f"{term} (count, per 10k chars)", justify="right")
+    summary: dict[str, dict[str, dict]] = {}
+    for r in rows:
+        summary.setdefault(f"{r['place']} {r['year'] or ''}".strip(), {})[r["term"]] = r
+    for place, by_term in summary.items():
+        table.add_row(place, *[f"{by_term[t]['count']}  ({by_term[t]['per_10k']:g})" for t in terms])
+    console.print(table)
+    for r in rows:
+        if r["quote"]:
+            line = Text(f"{r['place']} · {r['term']} · {r['start']}: ", style="dim")
+            quote = Text(r["quote"])
+            quote.highlight_words([fold_width(r["term"])], style="bold yellow")
+            console.print(line + quote)
