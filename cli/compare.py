@@ -55,12 +55,7 @@ def compare(
     if unknown_groups:
         raise PolcmpError(f"unknown group {', '.join(unknown_groups)} (groups: {', '.join(catalogue.groups)})")
     library = Corpus(resolve_corpus_path(corpus))
-    entries = []
-    for spec in places:
-        entry, note = library.resolve(spec)
-        if note:
-            warn(note)
-        entries.append(entry)
+    entries = library.resolve_all(places, warn)
 
     extractor = Extractor(catalogue)
     reports = []

@@ -48,10 +48,7 @@ def keywords(
     library = Corpus(resolve_corpus_path(corpus))
     counts: dict[str, Counter] = {}
     lengths: dict[str, int] = {}
-    for spec in places:
-        entry, note = library.resolve(spec)
-        if note:
-            warn(note)
+    for entry in library.resolve_all(places, warn):
         report = read_report(entry.path)
         counts[entry.column] = words.cached_counts(report.work, vocab)
         lengths[entry.column] = len(report.text)

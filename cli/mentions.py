@@ -29,12 +29,7 @@ def mentions(
     """Per place, how often each term occurs per 10,000 characters, and every sentence with it."""
     library = Corpus(resolve_corpus_path(corpus))
     if places:
-        entries = []
-        for spec in places:
-            entry, note = library.resolve(spec)
-            if note:
-                warn(note)
-            entries.append(entry)
+        entries = library.resolve_all(places, warn)
     else:   # every place, its latest report
         entries = [library.resolve(place)[0] for place in library.places()]
     rows = []

@@ -87,6 +87,16 @@ class Corpus:
                 f"ask for one with {latest.place}:YEAR)") if others else None
         return latest, note
 
+    def resolve_all(self, specs: list[str], note=lambda message: None) -> list[Entry]:
+        """Every argument resolved, in order; `note` hears which year was chosen among several."""
+        entries = []
+        for spec in specs:
+            entry, message = self.resolve(spec)
+            if message:
+                note(message)
+            entries.append(entry)
+        return entries
+
     def _by_place(self, name: str) -> list[Entry]:
         wanted = canonical_place(name)
         exact = [e for e in self.entries if e.place == wanted or canonical_place(e.place) == wanted]
