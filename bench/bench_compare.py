@@ -26,8 +26,8 @@ def main() -> None:
     places = [f.stem.split("_")[0] for f in sorted(Path(args.corpus).glob("*_*.txt"))][:30]
     rows = [
         ("`polcmp compare 临海 永嘉 龙港 -f csv` (seeds)", wall(polcmp + ["compare", "临海", "永嘉", "龙港", "-f", "csv"], args.runs, ROOT)),
-        (f"`polcmp compare` 30 places of the corpus, -f csv", wall(polcmp + ["compare", *places, "--corpus", args.corpus, "-f", "csv"], args.runs, ROOT)),
-        (f"same, --jobs 2", wall(polcmp + ["compare", *places, "--corpus", args.corpus, "-f", "csv", "--jobs", "2"], args.runs, ROOT)),
+        ("`polcmp compare` 30 places of the corpus, -f csv", wall(polcmp + ["compare", *places, "--corpus", args.corpus, "-f", "csv"], args.runs, ROOT)),
+        ("same, --jobs 2", wall(polcmp + ["compare", *places, "--corpus", args.corpus, "-f", "csv", "--jobs", "2"], args.runs, ROOT)),
         ("baseline: `polcmp --version` (start-up)", wall(polcmp + ["--version"], args.runs, ROOT)),
         ("baseline: `python -c pass`", wall([sys.executable, "-c", "pass"], args.runs, ROOT)),
     ]

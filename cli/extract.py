@@ -83,7 +83,7 @@ def extract(
 
     def rows(on_done) -> Iterator[dict]:
         nonlocal failed
-        for path, outcome in extract_many(paths, extractor, encoding, jobs, on_done):
+        for _path, outcome in extract_many(paths, extractor, encoding, jobs, on_done):
             if isinstance(outcome, ReportError):
                 error(str(outcome))
                 failed += 1

@@ -138,7 +138,7 @@ class _Run:
             if tok.unit in by_unit:
                 follows = previous_zip if previous_zip and previous_zip[1] == i - 1 else None
                 if len(series) == 1 or not self.zip(series, start, follows) and not respectively:
-                    self.single(tok, start, tokens[i - 1] if i else None, lambda: lead_start(i - 1))
+                    self.single(tok, start, tokens[i - 1] if i else None, lambda i=i: lead_start(i - 1))
                     series = series[:1]
             if len(series) > 1 and respectively:
                 previous_zip = (start, i + len(series) - 1)
@@ -228,7 +228,7 @@ class _Run:
             return None
         last = parts[-1][1]
         claims_per_part = []
-        for offset, text in parts:
+        for _offset, text in parts:
             claims = self.part_claims(text, candidates, link_text)
             for cut in range(1, TAIL_SHARE_MAX + 1):
                 if claims or text is last or cut >= len(last):

@@ -1,7 +1,6 @@
 """Reading reports: encodings, bad files, normalisation, place and year."""
 from __future__ import annotations
 
-import codecs
 
 import pytest
 
