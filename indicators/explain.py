@@ -87,11 +87,10 @@ def _diagnose(run: _Run, tokens, i: int) -> str:
 def _why_not(run: _Run, ind: Indicator, lead: str, lead_start: int, tok) -> str:
     """Why an indicator whose subject occurs in the lead did not take the number ('' if absent)."""
     for j, src in enumerate(ind.expanded):
-        m = None
-        for m in re.finditer(src, lead):
-            pass   # the last occurrence: the one nearest the number
-        if m is None:
+        matches = list(re.finditer(src, lead))
+        if not matches:
             continue
+        m = matches[-1]   # the occurrence nearest the number
         between = lead[m.end():]
         if not ind.link.fullmatch(between):
             return f"found «{m.group()}» (pattern {j}), but «{between}» may not stand between it and the number"
