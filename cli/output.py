@@ -108,13 +108,31 @@ def progress(total: int, label: str) -> Iterator:
         yield lambda _path: bar.advance(task)
 
 
+class _BomFirst:
+    """stdout that starts with a BOM — written with the first output, so a run that fails
+    before writing anything leaves stdout empty."""
+
+    def __init__(self, stream):
+        self.stream, self.started = stream, False
+
+    def write(self, text: str) -> int:
+        if not self.started:
+            self.stream.write("\ufeff")
+            self.started = True
+        return self.stream.write(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+
 @contextmanager
 def open_output(path: Path | None, bom: bool = False) -> Iterator[io.TextIOBase]:
     """stdout, or a file written atomically (temp file + rename; nothing left behind on error)."""
     if path is None:
-        out = sys.stdout
-        if bom:
-            out.write("\ufeff")
+        out = _BomFirst(sys.stdout) if bom else sys.stdout
         yield out
         out.flush()
         return

@@ -70,6 +70,19 @@ def test_output_file_is_written_atomically_with_bom(tmp_path):
     assert list(tmp_path.iterdir()) == [target]       # no temporary file left behind
 
 
+def test_a_failed_run_redirected_to_a_file_writes_nothing(tmp_path):
+    target = tmp_path / "out.csv"
+    with open(target, "wb") as out:   # `polcmp extract missing.txt > out.csv`: stdout is a file
+        proc = subprocess.run([sys.executable, "-m", "cli", "extract", str(tmp_path / "missing.txt")],
+                              stdout=out, stderr=subprocess.PIPE, cwd=ROOT,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == ExitCode.CANNOT_RUN and target.read_bytes() == b""
+    with open(target, "wb") as out:   # a successful one gets the BOM Excel needs
+        subprocess.run([sys.executable, "-m", "cli", "extract", LINHAI], stdout=out, cwd=ROOT,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
+    assert target.read_bytes().startswith("\ufeffplace,year".encode("utf-8"))
+
+
 def test_refuses_to_overwrite_an_input(tmp_path):
     report = tmp_path / "r.txt"
     report.write_bytes(Path(LINHAI).read_bytes())
