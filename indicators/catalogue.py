@@ -46,6 +46,7 @@ class Indicator:
     patterns: list[str]                 # as written in the catalogue
     expanded: list[str]                 # the same with fragments substituted
     subjects: list[re.Pattern]          # pattern + "followed by a valid link up to the number"
+    after: list[re.Pattern]             # patterns that may follow the number instead (after: true)
     link: re.Pattern                    # what may stand between subject and number
     context: re.Pattern | None          # must occur in the clause before the number
     exclude: re.Pattern | None          # vetoes a match when it occurs in the lead
@@ -309,7 +310,7 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
         problems.append(f"{where}.group: unknown group {raw['group']} (known: {', '.join(groups)})")
     if isinstance(raw.get("unit"), str) and units and raw["unit"] not in units:
         problems.append(f"{where}.unit: unknown unit {raw['unit']} (known: {', '.join(units)})")
-    unknown = set(raw) - {"id", "name", "group", "unit", "patterns", "link", "context", "exclude", "plausible",
+    unknown = set(raw) - {"id", "name", "group", "unit", "patterns", "link", "context", "exclude", "plausible", "after",
                           "examples", "counterexamples", "description"}
     plausible = raw.get("plausible")
     if plausible is not None and not (isinstance(plausible, list) and len(plausible) == 2
@@ -350,7 +351,8 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
     counter = _examples(raw.get("counterexamples"), f"{where}.counterexamples", problems, positive=False)
     if len(problems) > n_before:
         return None
-    return Indicator(ind_id, raw["name"], raw["group"], raw["unit"], list(patterns), expanded, subjects, link,
+    return Indicator(ind_id, raw["name"], raw["group"], raw["unit"], list(patterns), expanded, subjects,
+                     [re.compile(src) for src in expanded] if raw.get("after") is True else [], link,
                      optional.get("context"), optional.get("exclude"),
                      tuple(plausible) if isinstance(plausible, list) else None, examples=examples, counterexamples=counter, description=str(raw.get("description") or ""))
 

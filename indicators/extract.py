@@ -33,10 +33,12 @@ CLAUSE_END = re.compile(r"[,;:!?。\n]")
 SENTENCE_END = re.compile(r"[;!?。\n]")
 SERIES_GAP = re.compile(r"\s*(?:、|和|与|及|以及|或|,)\s*")   # 15%、12% / 6.5%和7%
 LIST_SPLIT = re.compile(r"、|以及|和|与|及")
+BROADCAST = re.compile(r"(?<![年人平亩])[均各](?!.*[均各])")   # 均 / 各, not 年均 / 人均 / 平均
 DECLINE = re.compile(r"下降|减少|下滑|回落|降低")
 SOFT = re.compile("|".join(SOFT_WORDS))
 MAX_LEAD = 200       # a subject stands near its number; also bounds the work of any user pattern
-MAX_CONTEXT = 300    # how far back CONTEXT words are looked for
+MAX_CONTEXT = 300
+MAX_AFTER = 30       # how far a subject after its number may reach    # how far back CONTEXT words are looked for
 SHORT_MODIFIER = 4   # 亚洲, 城镇: a list part this short is a modifier, not a subject
 TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
 
@@ -155,6 +157,8 @@ class _Run:
         if claim and claim.end <= len(lead):
             self.emit(claim, tok, lead_start, lead[claim.end:])
             return
+        if self.subject_after(tok, lead_start, lead, candidates):
+            return
         # 地区生产总值完成2345亿元，增长5.6% / 比重从1.19%提高到2%: a lead that is only a
         # link inherits the subject of the previous number in the sentence.
         tail = lead.lstrip("、, ")
@@ -166,6 +170,16 @@ class _Run:
             claim = self.best_claim(head + tail, candidates, tok, prev_lead_start, context_end=prev.start)
             if claim and claim.end <= len(head):
                 self.emit(claim, tok, prev_lead_start, head[claim.end:] + tail)
+
+    def subject_after(self, tok: Quantity, lead_start: int, lead: str, candidates) -> bool:
+        """新增55家国家高新技术企业: the subject follows the number (indicators with `after: true`)."""
+        following = self.work[tok.end:min(self.clause_end(tok.end), tok.end + MAX_AFTER)]
+        for ind, factor in candidates.items:
+            for j, rx in enumerate(ind.after):
+                if rx.match(following) and self.allowed(ind, lead_start, tok.start):
+                    self.emit(Claim(ind, factor, j, len(lead), len(lead)), tok, lead_start, lead)
+                    return True
+        return False
 
     def best_claim(self, lead: str, candidates, tok: Quantity, lead_start: int,
                    context_end: int | None = None) -> Claim | None:
@@ -223,7 +237,9 @@ class _Run:
         """Split a subject list (A、B和C) and find each part's claims, or None if it is no list
         of n subjects. A part may borrow the tail of the last part: in 城镇、农村常住居民人均可支配收入
         城镇 means 城镇常住居民人均可支配收入 (its subject must still start in 城镇 itself)."""
-        parts = self.parts(region, n) or (self.expand_coordination(region, n) if n else [])
+        parts = self.parts(region, n)
+        if len(parts) < 2:   # 城乡居民人均可支配收入均增长6% / 分别增长6%、8%
+            parts = self.expand_coordination(region, n)
         if len(parts) < 2:
             return None
         last = parts[-1][1]
@@ -266,20 +282,21 @@ class _Run:
                     emitted = True
         return emitted
 
-    def expand_coordination(self, region: str, n: int) -> list[tuple[int, str]]:
+    def expand_coordination(self, region: str, n: int | None) -> list[tuple[int, str]]:
         """城乡居民收入分别增长6%、8% → 城镇居民收入 / 农村居民收入 (catalogue: coordinations)."""
         for word, expansion in self.ex.catalogue.coordinations.items():
             k = region.find(word)
-            if k >= 0 and len(expansion) == n:
+            if k >= 0 and len(expansion) == (n or len(expansion)):
                 rest = region[k + len(word):]
                 return [(k, region[:k] + e + rest) for e in expansion]
         return []
 
     def broadcast(self, tok: Quantity, lead_start: int, lead: str, candidates) -> bool:
         """均 / 各: 财政总收入和地方财政收入均增长6.5%以上 → the value for every subject."""
-        k = max(lead.rfind("均"), lead.rfind("各"))
-        if k <= 0:
+        m = BROADCAST.search(lead)
+        if not m:
             return False
+        k = m.start()
         pairs = self.list_claims(lead[:k], lead[k:], candidates, None)
         emitted = False
         for (offset, text), claims in pairs or ():

@@ -140,11 +140,15 @@ class NumberReader:
         after = text[end:end + 1]
         if after == "+" or (unit is None and after.isascii() and after.isalpha()):
             return None   # slogans and codes: 8+4, 3A, 5G
+        head, digits, mult, approx1, approx2 = m.group("head", "digits", "mult", "approx1", "approx2")
+        if unit == "年" and not mult and _YEAR_NUMBER.fullmatch(head + digits):
+            return None   # a date (比2016年增长, 2023年全市…), not a quantity: it ends no list item
         if unit not in self.units_of_interest:
             return Quantity(start, end, None, None, unit, "=")
-        head, digits, mult, approx1, approx2 = m.group("head", "digits", "mult", "approx1", "approx2")
         factor = Decimal(MULTIPLIER[mult]) if mult else 1
         value = parse_number(head + digits) * factor
+        if before == "-" and _MINUS_AFTER.search(text, max(0, start - 4), start - 1):
+            value, start = -value, start - 1   # 增长-2.6%: a decline written with a minus sign
         value_max = parse_number(n2) * factor if n2 else None
         if value_max is not None and value_max <= value:
             value_max = None   # not a usable range (2021-2025 are years, 3-2 is nothing)
@@ -187,6 +191,8 @@ class NumberReader:
 
 
 _NOT_BEFORE_NUMBER = frozenset(".+#第")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
+_MINUS_AFTER = re.compile(r"(?:增长|增速|增幅|为|达|到)$")
 
 
 def _chinese_standalone(text: str, start: int, numeral: str) -> bool:

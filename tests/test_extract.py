@@ -41,6 +41,15 @@ def values(extractor, text):
     ("跨境电商出口增长98%", []),
     ("外贸进出口总额增长5%", []),
     ("人均生产总值增长6%", []),
+    # the subject after the number, a minus sign, a base year, 首次突破, 城乡 with 均 (not 年均)
+    ("力争新增55家国家高新技术企业和50家省级以上“专精特新”企业",
+     [("hightech_firms_new", 55, "="), ("specialized_smes_new", 50, "=")]),
+    ("支持3家企业争创国家高新技术企业", []),
+    ("社会消费品零售总额增长-2.6%", [("retail_sales_growth", -2.6, "=")]),
+    ("社会消费品零售总额比2016年增长29.6%", [("retail_sales_growth", 29.6, "=")]),
+    ("全市实际利用外资首次突破3亿美元", [("fdi_actual", 300000000, ">")]),
+    ("城乡常住居民人均可支配收入均增长6%", [("urban_income_growth", 6, "="), ("rural_income_growth", 6, "=")]),
+    ("城乡居民人均可支配收入年均增长7.2%", []),
     # slogans and names
     ("紧密对接省“315”创新体系建设", []),
     ("依托1861文化创意产业园", []),
