@@ -33,10 +33,12 @@ CLAUSE_END = re.compile(r"[,;:!?。\n]")
 SENTENCE_END = re.compile(r"[;!?。\n]")
 SERIES_GAP = re.compile(r"\s*(?:、|和|与|及|以及|或|,)\s*")   # 15%、12% / 6.5%和7%
 LIST_SPLIT = re.compile(r"、|以及|和|与|及")
-BROADCAST = re.compile(r"(?<![年人平亩])[均各](?!.*[均各])")   # 均 / 各, not 年均 / 人均 / 平均
+# 均 / 各 close before the number (均增长6%, 各1家), not 年均 / 人均 / 平均 / 各类
+BROADCAST = re.compile(r"(?<![年人平亩])[均各](?!.*[均各])(?=.{0,6}$)")
 DECLINE = re.compile(r"下降|减少|下滑|回落|降低")
 SOFT = re.compile("|".join(SOFT_WORDS))
 MAX_LEAD = 200       # a subject stands near its number; also bounds the work of any user pattern
+MAX_REACH = 60       # subject + link words: the longest real ones are about 30 characters
 MAX_CONTEXT = 300
 MAX_AFTER = 30       # how far a subject after its number may reach    # how far back CONTEXT words are looked for
 SHORT_MODIFIER = 4   # 亚洲, 城镇: a list part this short is a modifier, not a subject
@@ -50,6 +52,9 @@ class Candidates:
     def __init__(self, items: list[tuple[Indicator, float]]):
         self.items = items
         self.prefilter = re.compile("|".join(f"(?:{src})" for ind, _ in items for src in ind.expanded))
+        # subjects that may follow the number (新增55家国家高新技术企业), one cheap test first
+        after = [rx.pattern for ind, _ in items for rx in ind.after]
+        self.after = re.compile("|".join(f"(?:{p})" for p in after)) if after else None
         # connector words only (增长, 提高到 …): a lead with nothing else inherits a subject
         self.link_only = re.compile("|".join(sorted({f"(?:{ind.link.pattern})" for ind, _ in items})))
 
@@ -173,7 +178,11 @@ class _Run:
 
     def subject_after(self, tok: Quantity, lead_start: int, lead: str, candidates) -> bool:
         """新增55家国家高新技术企业: the subject follows the number (indicators with `after: true`)."""
-        following = self.work[tok.end:min(self.clause_end(tok.end), tok.end + MAX_AFTER)]
+        if candidates.after is None:
+            return False
+        following = self.work[tok.end:tok.end + MAX_AFTER]
+        if not candidates.after.match(following):
+            return False
         for ind, factor in candidates.items:
             for j, rx in enumerate(ind.after):
                 if rx.match(following) and self.allowed(ind, lead_start, tok.start):
@@ -184,12 +193,13 @@ class _Run:
     def best_claim(self, lead: str, candidates, tok: Quantity, lead_start: int,
                    context_end: int | None = None) -> Claim | None:
         """The claim nearest to the number (then the longest) among all indicators."""
-        if not candidates.prefilter.search(lead):
+        reach = max(0, len(lead) - MAX_REACH)   # a subject and its link words stand close to the number
+        if not candidates.prefilter.search(lead, reach):
             return None
         best = None
         for ind, factor in candidates.items:
             for j, rx in enumerate(ind.subjects):
-                m = rx.search(lead)
+                m = rx.search(lead, reach)
                 if m and (best is None or (m.end(), -m.start()) > (best.end, -best.start)):
                     if self.allowed(ind, lead_start, context_end or tok.start):
                         best = Claim(ind, factor, j, m.start(), m.end())

@@ -130,21 +130,22 @@ class NumberReader:
 
     def _arabic_quantity(self, text: str, m: re.Match) -> Quantity | None:
         start, end = m.span()
-        before = text[start - 1] if start else ""
-        if before in _NOT_BEFORE_NUMBER or (before.isascii() and before.isalpha()):
-            return None   # PM2.5, 第2位, 2+4+X, masked slogan numbers
         u1, unit, n2 = m.group("u1", "unit", "n2")
         if u1 and unit and n2 is None:
             unit, end = u1, m.start("unit")   # "5%项目": the unit group took the next word
         unit = unit or u1
-        after = text[end:end + 1]
-        if after == "+" or (unit is None and after.isascii() and after.isalpha()):
-            return None   # slogans and codes: 8+4, 3A, 5G
-        head, digits, mult, approx1, approx2 = m.group("head", "digits", "mult", "approx1", "approx2")
-        if unit == "年" and not mult and _YEAR_NUMBER.fullmatch(head + digits):
-            return None   # a date (比2016年增长, 2023年全市…), not a quantity: it ends no list item
         if unit not in self.units_of_interest:
+            # only ends list items: no need to read it (most numbers of a report are these)
+            if unit == "年" and end - start == 5 and _YEAR_NUMBER.match(text, start):
+                return None   # a date (比2016年增长, 2023年全市…) ends nothing
             return Quantity(start, end, None, None, unit, "=")
+        before = text[start - 1] if start else ""
+        if before in _NOT_BEFORE_NUMBER or (before.isascii() and before.isalpha()):
+            return None   # PM2.5, 第2位, 2+4+X, masked slogan numbers
+        after = text[end:end + 1]
+        if after == "+":
+            return None   # slogans: 8+4
+        head, digits, mult, approx1, approx2 = m.group("head", "digits", "mult", "approx1", "approx2")
         factor = Decimal(MULTIPLIER[mult]) if mult else 1
         value = parse_number(head + digits) * factor
         if before == "-" and _MINUS_AFTER.search(text, max(0, start - 4), start - 1):
@@ -191,7 +192,7 @@ class NumberReader:
 
 
 _NOT_BEFORE_NUMBER = frozenset(".+#第")
-_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d年")
 _MINUS_AFTER = re.compile(r"(?:增长|增速|增幅|为|达|到)$")
 
 
