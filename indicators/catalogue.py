@@ -38,14 +38,14 @@ class Example:
 
 @dataclass(slots=True)
 class Indicator:
-    """One compiled indicator. `subjects[i]` checks pattern i against a lead (see extract.py)."""
+    """One compiled indicator. `subject_in(lead)` finds pattern i followed by its link (extract.py)."""
     id: str
     name: str
     group: str
     unit: str
     patterns: list[str]                 # as written in the catalogue
     expanded: list[str]                 # the same with fragments substituted
-    subjects: list[re.Pattern]          # pattern + "followed by a valid link up to the number"
+    subjects: list[re.Pattern]          # the patterns, compiled
     after: list[re.Pattern]             # patterns that may follow the number instead (after: true)
     link: re.Pattern                    # what may stand between subject and number
     context: re.Pattern | None          # must occur in the clause before the number
@@ -54,6 +54,18 @@ class Indicator:
     examples: list[Example] = field(default_factory=list)
     counterexamples: list[Example] = field(default_factory=list)
     description: str = ""
+
+
+def subject_in(ind: Indicator, text: str, start: int = 0) -> tuple[int, re.Match] | None:
+    """(pattern index, match) of the subject in text[start:] that is followed only by the
+    indicator's LINK up to the end of `text` (up to the number): the nearest, then the longest."""
+    best = None
+    for j, rx in enumerate(ind.subjects):
+        for m in rx.finditer(text, start):
+            if (best is None or (m.end(), -m.start()) > (best[1].end(), -best[1].start())) \
+                    and ind.link.fullmatch(text, m.end()):
+                best = (j, m)
+    return best
 
 
 @dataclass(slots=True)
@@ -340,8 +352,7 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
             problems.append(f"{pw}: matches the empty string")
             continue
         expanded.append(src)
-        if link_src is not None:
-            subjects.append(_compile(f"(?:{src})(?=(?:{link_src})$)", pw, problems))
+        subjects.append(re.compile(src))
     optional = {}
     for key in ("context", "exclude"):
         if raw.get(key):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .catalogue import Catalogue, Indicator
+from .catalogue import Catalogue, Indicator, subject_in
 from .models import Value
 from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
 from .reports import Report, report_from_text
@@ -198,11 +198,12 @@ class _Run:
             return None
         best = None
         for ind, factor in candidates.items:
-            for j, rx in enumerate(ind.subjects):
-                m = rx.search(lead, reach)
-                if m and (best is None or (m.end(), -m.start()) > (best.end, -best.start)):
-                    if self.allowed(ind, lead_start, context_end or tok.start):
-                        best = Claim(ind, factor, j, m.start(), m.end())
+            found = subject_in(ind, lead, reach)
+            if found:
+                j, m = found
+                if (best is None or (m.end(), -m.start()) > (best.end, -best.start)) \
+                        and self.allowed(ind, lead_start, context_end or tok.start):
+                    best = Claim(ind, factor, j, m.start(), m.end())
         return best
 
     def allowed(self, ind: Indicator, lead_start: int, number_start: int) -> bool:
@@ -235,12 +236,11 @@ class _Run:
         found = []
         if not candidates.prefilter.search(text):
             return found
+        whole = text + link_text
         for ind, factor in candidates.items:
-            for j, rx in enumerate(ind.subjects):
-                m = rx.search(text + link_text)
-                if m and m.start() < (own if own is not None else len(text)) and m.end() <= len(text):
-                    found.append((ind, factor, j))
-                    break
+            hit = subject_in(ind, whole)
+            if hit and hit[1].start() < (own if own is not None else len(text)) and hit[1].end() <= len(text):
+                found.append((ind, factor, hit[0]))
         return found
 
     def list_claims(self, region: str, link_text: str, candidates, n: int | None):
