@@ -4,7 +4,7 @@ Work reports review last year (过去一年 / 2023年工作回顾) and often the
 (五年来 / “十三五”时期), then set this year's targets (2024年工作安排 / 主要预期目标) and
 sometimes those of a five-year plan (“十四五”时期主要目标). A heading, or a paragraph that
 opens with such words, sets the status and period for what follows (`Sections`). The
-sentence around a number can override both (`classify`): 去年 / 累计 / 预计全年 speak of the
+sentence around a number can override both (`classify`): 去年 / 预计 / a past year speak of the
 past, 力争 / 目标 / 今年 of the plan, 年均 of an average over several years.
 """
 from __future__ import annotations
