@@ -27,13 +27,15 @@ CatalogueArgument = Annotated[Optional[Path], typer.Argument(
 @rules_app.command("list")
 def list_rules(file: CatalogueArgument = None, extra_rules: ExtraRulesOption = None, fmt: FormatOption = None,
                output: OutputOption = None) -> None:
-    """Every indicator: id, Chinese name, group, unit, how many patterns and examples."""
+    """Every indicator: id, Chinese name, group, unit, how many patterns and examples, what it measures."""
     catalogue = load_catalogue(file, extra_rules or ())
     rows = [{"id": i.id, "name": i.name, "group": i.group, "unit": i.unit, "patterns": len(i.patterns),
-             "examples": len(i.examples), "counterexamples": len(i.counterexamples)} for i in catalogue.indicators]
+             "examples": len(i.examples), "counterexamples": len(i.counterexamples),
+             "description": i.description} for i in catalogue.indicators]
     fmt = choose_format(fmt, output)
     with open_output(output, use_bom(None, fmt, output)) as out:
-        write_records(rows, ("id", "name", "group", "unit", "patterns", "examples", "counterexamples"), fmt, out)
+        write_records(rows, ("id", "name", "group", "unit", "patterns", "examples", "counterexamples",
+                             "description"), fmt, out)
     finish(ExitCode.OK)
 
 
