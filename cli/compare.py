@@ -1,7 +1,6 @@
 """polcmp compare: one table, indicators × places, every cell traceable with --long."""
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -13,17 +12,12 @@ from indicators.errors import PolcmpError, ReportError
 from indicators.extract import Extractor
 
 from .extract import check_indicator_ids
-from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, app,
+from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, Status,
+                   app,
                    finish)
 from .output import (Format, choose_format, open_output, records, render_chart, render_comparison, use_bom,
                      write_records)
 from .status import ExitCode, warn
-
-
-class CompareStatus(str, Enum):
-    target = "target"
-    achieved = "achieved"
-    all = "all"
 
 
 @app.command()
@@ -34,9 +28,9 @@ def compare(
     output: OutputOption = None,
     bom: BomOption = None,
     long: Annotated[bool, typer.Option("--long", help="One row per value, with every extract column.")] = False,
-    status: Annotated[CompareStatus, typer.Option(
+    status: Annotated[Status, typer.Option(
         help="target (default): this year's plans; achieved: results; all: both, side by side.")
-    ] = CompareStatus.target,
+    ] = Status.target,
     indicator: Annotated[Optional[list[str]], typer.Option(
         "--indicator", "-i", help="Only this indicator id (repeatable).")] = None,
     group: Annotated[Optional[list[str]], typer.Option(
@@ -65,7 +59,7 @@ def compare(
         reports.append((entry, outcome))
     from indicators.compare import compare as build   # pandas is imported here, not by extract
 
-    statuses = ("target", "achieved") if status is CompareStatus.all else (status.value,)
+    statuses = ("target", "achieved") if status is Status.all else (status.value,)
     result = build(reports, catalogue, statuses, set(indicator or []) or None, set(group or []) or None, show_all)
 
     fmt = choose_format(fmt, output)

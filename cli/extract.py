@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import difflib
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
@@ -14,7 +13,7 @@ from indicators.batch import expand_inputs, extract_many
 from indicators.extract import Extractor
 from indicators.models import COLUMNS
 
-from .main import BomOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, app, finish
+from .main import BomOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, Status, app, finish
 from .output import Format, choose_format, format_value, open_output, progress, use_bom, write_records
 from .status import ExitCode, error
 
@@ -23,12 +22,6 @@ TABLE_COLUMNS = ("place", "year", "indicator", "label", "value", "status", "raw"
 
 class NoReadableInput(Exception):
     """Every input failed (each already reported): write nothing, exit 2."""
-
-
-class StatusFilter(str, Enum):
-    target = "target"
-    achieved = "achieved"
-    all = "all"
 
 
 def check_indicator_ids(catalogue: Catalogue, wanted: list[str]) -> None:
@@ -61,8 +54,8 @@ def extract(
     bom: BomOption = None,
     indicator: Annotated[Optional[list[str]], typer.Option(
         "--indicator", "-i", help="Only this indicator id (repeatable).")] = None,
-    status: Annotated[StatusFilter, typer.Option(
-        help="target: this year's plan; achieved: results reported; all: both.")] = StatusFilter.all,
+    status: Annotated[Status, typer.Option(
+        help="target: this year's plan; achieved: results reported; all: both.")] = Status.all,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for many reports.")] = 1,
     encoding: Annotated[Optional[str], typer.Option(
         help="Force the text encoding (default: detect UTF-8 / UTF-16 / GB18030).")] = None,
@@ -89,7 +82,7 @@ def extract(
                 failed += 1
                 continue
             for v in outcome:
-                if (not wanted or v.indicator in wanted) and status in (StatusFilter.all, v.status):
+                if (not wanted or v.indicator in wanted) and status in (Status.all, v.status):
                     row = v.as_dict()
                     if fmt is Format.table:   # ≥6.5%, with * for 力争
                         row["value"] = format_value(v.value, v.unit, v.qualifier, v.soft, v.value_max)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -34,6 +35,13 @@ def _print_version(value: bool) -> None:
 def polcmp(version: Annotated[bool, typer.Option(
         "--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False) -> None:
     """Compare Chinese local governments by the targets in their work reports (政府工作报告)."""
+
+
+class Status(str, Enum):
+    """--status choices: a plan, a result, or both."""
+    target = "target"
+    achieved = "achieved"
+    all = "all"
 
 
 # Options shared by every data command (one --format switch everywhere).

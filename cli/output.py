@@ -227,17 +227,13 @@ MISSING = "—"
 
 def cell_text(row: dict, column: str, unit: str) -> str:
     """≥40家 / ~5%* / — ; with (+2) when the report states the indicator more than once."""
-    value = row.get(column)
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    value = row.get(column)   # rows come from records(): a missing value is None, never NaN
+    if value is None:
         return MISSING
     text = format_value(value, unit, row[f"{column} qualifier"], bool(row[f"{column} soft"]),
-                        None if _missing(row[f"{column} value_max"]) else row[f"{column} value_max"])
+                        row[f"{column} value_max"])
     more = int(row[f"{column} more"] or 0)
     return f"{text} (+{more})" if more else text
-
-
-def _missing(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
 
 
 def _console(out):

@@ -55,7 +55,6 @@ class Quantity:
     unit: str | None      # unit word as written after the number (%, 家, 人, 美元 ...)
     qualifier: str        # = >= > <= < ~ (from the words after the number only)
     growth: bool = False  # the span itself says "grows by" (两位数增长, 翻一番)
-    chinese: bool = False  # written in Chinese numerals
 
 
 def chinese_to_number(s: str) -> int:
@@ -163,10 +162,10 @@ class NumberReader:
     def _chinese_quantity(self, text: str, m: re.Match) -> Quantity | None:
         start, end = m.span()
         if m.group("double_digit") is not None or text.startswith("两位数", start):
-            return Quantity(start, end, 10, None, "%", ">=", growth=True, chinese=True)   # 两位数增长
+            return Quantity(start, end, 10, None, "%", ">=", growth=True)   # 两位数增长
         if text[start] == "翻":   # 翻N番 multiplies by 2**N: +100% for 翻一番
             times = {None: 1, "一": 1, "两": 2, "三": 3}[m.group("times")]
-            return Quantity(start, end, (2 ** times - 1) * 100, None, "%", "=", growth=True, chinese=True)
+            return Quantity(start, end, (2 ** times - 1) * 100, None, "%", "=", growth=True)
         if m.group("pct"):
             value, unit = parse_number(m.group("pct")), "%"
         elif m.group("bare_unit"):
@@ -177,12 +176,12 @@ class NumberReader:
                 return None
             unit = m.group("cn_unit")
             if unit not in self.units_of_interest:
-                return Quantity(start, end, None, None, unit, "=", chinese=True)
+                return Quantity(start, end, None, None, unit, "=")
             value = parse_number(numeral)
         qualifier, end = self._qualifier_after(text, end)
         if qualifier == "=" and m.group("cn_approx"):
             qualifier = ">"
-        return Quantity(start, end, _clean(value), None, unit, qualifier, chinese=True)
+        return Quantity(start, end, _clean(value), None, unit, qualifier)
 
     def _qualifier_after(self, text: str, end: int) -> tuple[str, int]:
         pm = self._post.match(text, end)
