@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from .catalogue import Catalogue, Indicator, subject_in
 from .models import Value
 from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
-from .reports import Report, report_from_text
+from .reports import Report, fold_width, report_from_text
 from .sections import ANNUAL, Sections
+from .years import is_estimate, refers_to
 
 CLAUSE_END = re.compile(r"[,;:!?。\n]")
 SENTENCE_END = re.compile(r"[;!?。\n]")
@@ -334,7 +335,9 @@ class _Run:
             qualifier = qualifier_before(link_text) or "="
         clause = self.clause_start(lead_start)
         sentence = self.sentence_start(clause)
-        status, period = self.sections.classify(tok.start, self.work[sentence:tok.start], link_text)
+        # time words are read unmasked: “十四五” is a name polcmp masks as a slogan, but it dates the value
+        before = fold_width(self.report.text[sentence:tok.start])
+        status, period = self.sections.classify(tok.start, before, link_text, rate=ind.unit == "%")
         if not self.plausible(ind, value, period):
             return
         text = self.report.text
@@ -346,4 +349,6 @@ class _Run:
             status=status, raw=text[tok.start:tok.end],
             quote=text[clause:self.clause_end(tok.end)].strip(),
             start=tok.start, end=tok.end, file=self.report.path, period=period,
+            refers_to=refers_to(status, period, before, self.report.year, self.sections.span_at(tok.start)),
+            estimate=is_estimate(status, before),
             value_max=value_max, rule=f"{ind.id}#{claim.rule}"))

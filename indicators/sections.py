@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-TARGET, ACHIEVED = "target", "achieved"
-ANNUAL, AVERAGE, CUMULATIVE = "annual", "average", "cumulative"
+from .models import ACHIEVED, ANNUAL, AVERAGE, CUMULATIVE, TARGET  # noqa: F401  (re-exported)
+from .years import span_in
 
 _HEADING_PREFIX = re.compile(r"[#>*\s]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
-_FIVE_YEARS_PAST = re.compile(r"过去(?:的)?五年|五年来|“?十[二三]五”?(?:时期|期间)|本届政府|届政府以来")
+# 本届政府的收官之年 names the last year of the term, not the five years
+_FIVE_YEARS_PAST = re.compile(r"过去(?:的)?五年|[两三四五]年来|“?十[二三]五”?(?:时期|期间)|本届政府(?!的?收官)|届政府以来")
 _OPENS_LAST_YEAR = re.compile(r"(?:过去(?:的)?一年|一年来|刚刚过去的|这一年|今年以来)")
 _OPENS_THIS_YEAR = re.compile(r"(?:主要预期目标|今年的主要预期目标|全年主要预期目标)")
 _REVIEW = re.compile(r"过去(?:的)?[一五]年|[一五]年来|回顾|上年工作|去年工作|工作总结|发展成就|取得的成绩|本届政府"
@@ -28,14 +29,14 @@ _YEAR = re.compile(r"(20\d\d)年")
 # Lines worth a look: short ones, numbered ones, and paragraphs that open with a time word.
 _CANDIDATE_LINE = re.compile(
     r"^[^\S\n]*(?:[^\n]{1,40}$|(?:[#>*]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]"
-    r"|过去|[一五]年来|今年|主要预期目标|20\d\d年|“十|各位代表|本届政府)[^\n]*)", re.M)
+    r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|主要预期目标|20\d\d年|“十|各位代表|本届政府)[^\n]*)", re.M)
 _HEADING_MAX = 40          # longer lines are paragraphs, not headings
 _OPENING_MAX = 12          # a paragraph opening with 过去一年 / 主要预期目标 switches too
 _FIVE_YEARS_PROBE = 40     # 五年来 anywhere in a paragraph's first sentence or so
 _VOCATIVE = re.compile(r"^各位代表[,，!！:：]\s*")
 
 # Sentence cues (searched in the sentence before the number).
-_PAST = re.compile(r"去年|上年(?!度)|过去一年|过去的一年|一年来|五年来|过去五年|预计(?!今年)|初步(?:统计|测算|核算)"
+_PAST = re.compile(r"去年|上年(?!度)|过去一年|过去的一年|[一两三四五]年来|过去五年|预计(?!今年)|初步(?:统计|测算|核算)"
                    r"|据统计|超额完成|圆满完成|(?:实现|完成|达到|增长|突破|提高|新增|引进|下降)了")
 # 争取 also means "secured" (争取专项债券64亿元): only the "strive to" sense plans anything.
 _PLANNED = re.compile(r"力争|争取(?![^,，;；。]{0,8}?(?:资金|债|政策|支持|项目|试点|指标))|确保|预期目标|目标是|目标为"
@@ -43,8 +44,15 @@ _PLANNED = re.compile(r"力争|争取(?![^,，;；。]{0,8}?(?:资金|债|政策
 # 今年 is the plan year in a report read in January, the year under review in one read in December.
 _THIS_YEAR = re.compile(r"今年(?!以来)|本年")
 _DELIVERED = re.compile(r"(20\d\d)年\s*(?:1[0-2]|[1-9])\s*月\s*\d{1,2}\s*日")
+_BASE_YEAR = re.compile(r"[比较](20\d\d)年")
 _NAMED_YEAR = re.compile(r"(?<![比较自从])(20\d\d)年(?![底末以来])")
 _ONE_YEAR = {ACHIEVED: re.compile(r"去年|上年|全年|预计"), TARGET: re.compile(r"今年|年内|本年")}
+# Part of a year: the nearest such word before the number wins (前三季度增长7%，全年增长6.5%).
+_PART_OF_YEAR = re.compile(r"(?P<q1_q3>前三季度|1\s*[-—–~至]\s*9\s*月)|(?P<h1>上半年|1\s*[-—–~至]\s*6\s*月)"
+                           r"|(?P<q>(?:第)?[一二三四]季度)|(?P<months>(?:1\s*[-—–~至]\s*|前)(?:1[01]|[2-9])\s*个?月)"
+                           r"|(?P<year>全年|年度|年末|年底)")
+_QUARTER = {"一": "q1", "二": "q2", "三": "q3", "四": "q4"}
+_PART_REACH = 40
 _AVERAGE = re.compile(r"年均|年平均|平均每年|平均增长|平均增速")
 _CUMULATIVE = re.compile(r"累计|五年来|过去五年|五年间|期间|[比较]20\d\d年|[比较]“?十[二三四]五”?末|翻[一两]?番")
 
@@ -59,11 +67,13 @@ class Sections:
         self.this_year_is_past = bool(report_year and delivered and int(delivered.group(1)) < report_year)
         self.starts: list[int] = [0]
         self.states: list[tuple[str, str]] = [(TARGET, ANNUAL)]
+        self.spans: list[tuple[int, int] | None] = [None]   # the years a section speaks of (years.py)
         for m in _CANDIDATE_LINE.finditer(text):
             state = self._line_state(m.group(), report_year)
             if state and state != self.states[-1]:
                 self.starts.append(m.start())
                 self.states.append(state)
+                self.spans.append(span_in(m.group()[:_FIVE_YEARS_PROBE], report_year))
 
     def _line_state(self, line: str, report_year: int | None) -> tuple[str, str] | None:
         s = line.strip().lstrip("#>* ")
@@ -79,9 +89,13 @@ class Sections:
     def state_at(self, pos: int) -> tuple[str, str]:
         return self.states[bisect_right(self.starts, pos) - 1]
 
-    def classify(self, pos: int, sentence: str, link: str) -> tuple[str, str]:
+    def span_at(self, pos: int) -> tuple[int, int] | None:
+        """The span of years the section around `pos` names (“十三五”时期 → 2016-2020), if any."""
+        return self.spans[bisect_right(self.starts, pos) - 1]
+
+    def classify(self, pos: int, sentence: str, link: str, rate: bool = False) -> tuple[str, str]:
         """Status and period of the number at `pos` (see `classify`)."""
-        return classify(self.state_at(pos), sentence, link, self.report_year, self.this_year_is_past)
+        return classify(self.state_at(pos), sentence, link, self.report_year, self.this_year_is_past, rate)
 
 
 def _heading_state(probe: str, report_year: int | None) -> tuple[str, str] | None:
@@ -107,7 +121,7 @@ def _opening_state(probe: str, report_year: int | None) -> tuple[str, str] | Non
         return ACHIEVED, CUMULATIVE
     probe = probe[:_OPENING_MAX]
     if _OPENS_LAST_YEAR.match(probe):
-        return ACHIEVED, ANNUAL
+        return ACHIEVED, ANNUAL       # 刚刚过去的2021年，是本届政府的收官之年
     m = _YEAR.match(probe)
     if m and report_year and int(m.group(1)) == report_year - 1:
         return ACHIEVED, ANNUAL       # 2022年，我们… / 2022年是新一届政府履新之年
@@ -117,11 +131,15 @@ def _opening_state(probe: str, report_year: int | None) -> tuple[str, str] | Non
 
 
 def classify(section: tuple[str, str], sentence: str, link: str, report_year: int | None,
-             this_year_is_past: bool = False) -> tuple[str, str]:
+             this_year_is_past: bool = False, rate: bool = False) -> tuple[str, str]:
     """Status and period of a number, from its section and the words of its sentence.
 
     `sentence` runs from the sentence start to the number; `link` is what stands between
-    the number's subject and the number (年均 there makes an average)."""
+    the number's subject and the number (年均 there makes an average). A `rate` (a growth
+    or a share, in %) is one year's unless its sentence says otherwise: a growth over
+    several years is always written with its base (年均, 累计, 比2015年, 翻番), so a bare
+    增长6% inside a five-year review is last year's, while a count there (新增…837家)
+    adds up the five years."""
     status, period = section
     past, planned = bool(_PAST.search(sentence)), bool(_PLANNED.search(sentence))
     if _THIS_YEAR.search(sentence):
@@ -130,15 +148,36 @@ def classify(section: tuple[str, str], sentence: str, link: str, report_year: in
     if report_year:   # 预计2020年全市… / 到2025年… / 2023年全市…; not 比2015年 (a base year)
         past = past or any(y < report_year for y in years)
         planned = planned or any(y >= report_year for y in years)
+        span = span_in(sentence, report_year)   # “十四五”期间 in a 2021 report is to come
+        past = past or bool(span and span[1] < report_year)
+        planned = planned or bool(span and span[0] >= report_year)
+        # 比2020年翻一番 in a 2021 report: growth from last year's level is yet to come
+        planned = planned or any(int(y) >= report_year - 1 for y in _BASE_YEAR.findall(sentence))
     if status == ACHIEVED and planned and not past:
         status = TARGET      # a review paragraph that states this year's plan
     elif status == TARGET and past and not planned:
         status = ACHIEVED    # a plan paragraph that recalls last year
-    if _AVERAGE.search(link) or _AVERAGE.search(sentence[-12:]):
+    part = part_of_year(sentence)
+    if part:
+        period = part
+    elif _AVERAGE.search(link) or _AVERAGE.search(sentence[-12:]):
         period = AVERAGE
     elif _CUMULATIVE.search(sentence):
         period = CUMULATIVE
-    elif period == CUMULATIVE and (_ONE_YEAR[status].search(sentence) or (report_year and any(
-            y == (report_year - 1 if status == ACHIEVED else report_year) for y in years))):
+    elif period == CUMULATIVE and (rate and status == ACHIEVED or _ONE_YEAR[status].search(sentence) or (
+            report_year and any(y == (report_year - 1 if status == ACHIEVED else report_year) for y in years))):
         period = ANNUAL      # one year's figure inside a five-year review or plan
     return status, period
+
+
+def part_of_year(sentence: str) -> str | None:
+    """q1 … q4, h1 (上半年), q1-q3 (前三季度), months (1-11月) when the time word nearest
+    before the number names part of a year; None for a whole year (全年) or none."""
+    last = None
+    for last in _PART_OF_YEAR.finditer(sentence, max(0, len(sentence) - _PART_REACH)):
+        pass
+    if last is None or last.lastgroup == "year":
+        return None
+    if last.lastgroup == "q":
+        return _QUARTER[last.group()[-3]]
+    return last.lastgroup.replace("_", "-")

@@ -1,0 +1,116 @@
+"""The year a value is about (`refers_to`) and whether a result is an estimate.
+
+A report of year t sets targets for t and reviews t-1, so the report's year alone misleads:
+its results are last year's. `refers_to` says which year (or span of years) each value is
+about, as text:
+
+- a target for this year: the report's year (or the year its sentence names: 2024年全市…);
+- a plan target: its horizon (到2025年, “十四五”末 → 2025), or the plan's span for an average
+  (“十四五”时期年均增长6% → 2021-2025);
+- a result: the previous year, or the year its sentence names (2022年全市生产总值…);
+- a result over several years: its span (五年来 in a 2021 report → 2016-2020; 比2015年 →
+  2016-2020; 2018年以来 → 2018-2020).
+"""
+from __future__ import annotations
+
+import re
+
+from .models import ACHIEVED, AVERAGE, CUMULATIVE
+
+# Five-year plans. A bare 十五 is also a number (十五届), so it needs quotes or a plan word.
+_PLANS = {"十五": 2001, "十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
+_PLAN = re.compile(r"“(十[一二三四五]?五)”|(十[一二三四五]五)(?!届)|(十五)(?=计划|规划|时期|期间|末|期末)")
+_PLAN_END = re.compile(r"(?:“?十[一二三四五]?五”?)(?:末|期末)")
+_EXPLICIT_SPAN = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:[-—–~至到])\s*(20\d\d)\s*年")
+_YEARS_AGO = {"两": 2, "三": 3, "四": 4, "五": 5, "十": 10}
+_LAST_YEARS = re.compile(r"过去(?:的)?([两三四五十])年|([两三四五十])年来|([两三四五十])年间|本届政府(?!的?收官)|届政府以来")
+_NEXT_FIVE = re.compile(r"今后[五5]年|未来[五5]年")
+_SINCE = re.compile(r"(20\d\d)年以来")
+_BASE_YEAR = re.compile(r"[比较](20\d\d)年")
+_HORIZON = re.compile(r"(?:到|至|于|在)\s*(20\d\d)\s*年|(20\d\d)\s*年(?:底|末|前)")
+# A year named in the sentence (2022年全市…); not a base year (比2015年) and not 2018年以来.
+_NAMED_YEAR = re.compile(r"(?<![比较自从到至])(20\d\d)\s*年(?![底末以来前的])")   # not 为2016年的1.5倍
+_ESTIMATE = re.compile(r"预计")
+
+Span = tuple[int, int]
+
+
+def span_in(text: str, report_year: int | None) -> Span | None:
+    """The span of years a heading or sentence speaks of, the last one named: “十三五” →
+    2016-2020, 2016-2020年, 五年来 / 三年来 / 本届政府 (the years before the report), 今后五年."""
+    found: list[tuple[int, Span]] = []
+    for m in _PLAN.finditer(text):
+        first = _PLANS[next(g for g in m.groups() if g)]
+        found.append((m.start(), (first, first + 4)))
+    for m in _EXPLICIT_SPAN.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a < b:
+            found.append((m.start(), (a, b)))
+    if report_year:
+        for m in _LAST_YEARS.finditer(text):
+            n = _YEARS_AGO[next((g for g in m.groups() if g), "五")]
+            found.append((m.start(), (report_year - n, report_year - 1)))
+        for m in _NEXT_FIVE.finditer(text):
+            found.append((m.start(), (report_year, report_year + 4)))
+        for m in _SINCE.finditer(text):
+            if int(m.group(1)) < report_year:
+                found.append((m.start(), (int(m.group(1)), report_year - 1)))
+    return max(found)[1] if found else None
+
+
+def _horizon(sentence: str, report_year: int | None) -> int | None:
+    """到2025年 / 2025年底 / “十四五”末: the year a plan target is to be reached by."""
+    years = [int(y) for m in _HORIZON.finditer(sentence) for y in m.groups() if y]
+    years = [y for y in years if not report_year or y >= report_year]
+    if years:
+        return years[-1]
+    m = _PLAN_END.search(sentence)
+    if m:
+        span = span_in(m.group(), report_year)
+        return span[1] if span else None
+    return None
+
+
+def _show(span: Span) -> str:
+    return str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
+
+
+def refers_to(status: str, period: str, sentence: str, report_year: int | None,
+              section_span: Span | None = None) -> str | None:
+    """The year (`2023`) or span (`2016-2020`) a value is about; None when nothing tells.
+
+    `sentence` runs from the sentence start to the number; `section_span` is the span the
+    heading or paragraph opening above it names (a five-year review, a five-year plan)."""
+    if period not in (AVERAGE, CUMULATIVE):   # one year, or part of one (一季度 …)
+        named = [int(y) for y in _NAMED_YEAR.findall(sentence)]
+        if status == ACHIEVED:
+            past = [y for y in named if not report_year or y < report_year]
+            year = past[-1] if past else (report_year - 1 if report_year else None)
+        else:
+            coming = [y for y in named if not report_year or y >= report_year]
+            year = coming[-1] if coming else report_year
+        return str(year) if year else None
+    span = span_in(sentence, report_year) or section_span
+    if status != ACHIEVED and span and report_year and span[1] < report_year:
+        span = None   # a plan stated under the heading of the five years just ended
+    if status == ACHIEVED:
+        base = _BASE_YEAR.search(sentence)
+        if base and report_year and int(base.group(1)) < report_year - 1:
+            return _show((int(base.group(1)) + 1, report_year - 1))
+        if span is None and report_year:
+            span = (report_year - 5, report_year - 1)
+        return _show(span) if span else None
+    if period == AVERAGE and span is None and report_year and (report_year - 1) % 5 == 0:
+        span = (report_year, report_year + 4)   # 年均 in the first year of a five-year plan: that plan
+    if period == AVERAGE and span:
+        return _show(span)
+    horizon = _horizon(sentence, report_year)
+    if horizon:
+        return str(horizon)
+    return str(span[1]) if span else None
+
+
+def is_estimate(status: str, sentence: str) -> bool:
+    """A result the report gives as 预计 (an estimate made before the statistics were final)."""
+    return status == ACHIEVED and bool(_ESTIMATE.search(sentence))
+
