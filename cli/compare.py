@@ -23,7 +23,8 @@ from .status import ExitCode, warn
 @app.command()
 def compare(
     places: Annotated[list[str], typer.Argument(
-        metavar="PLACE...", help="Places (临海, 临海市, 临海:2023) or report files.")],
+        metavar="PLACE...",
+        help="Places (临海, 临海市: all their reports; 临海:2023, 浙江省:2015-2024: those years) or report files.")],
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = None,
@@ -49,7 +50,7 @@ def compare(
     if unknown_groups:
         raise PolcmpError(f"unknown group {', '.join(unknown_groups)} (groups: {', '.join(catalogue.groups)})")
     library = Corpus(resolve_corpus_path(corpus))
-    entries = library.resolve_all(places, warn)
+    entries = library.resolve_all(places)
 
     extractor = Extractor(catalogue)
     reports = []
@@ -61,6 +62,8 @@ def compare(
 
     statuses = ("target", "achieved") if status is Status.all else (status.value,)
     result = build(reports, catalogue, statuses, set(indicator or []) or None, set(group or []) or None, show_all)
+    for note in result.notes:
+        warn(note)
 
     fmt = choose_format(fmt, output)
     with open_output(output, use_bom(bom, fmt, output)) as out:

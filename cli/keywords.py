@@ -48,7 +48,7 @@ def keywords(
     library = Corpus(resolve_corpus_path(corpus))
     counts: dict[str, Counter] = {}
     lengths: dict[str, int] = {}
-    for entry in library.resolve_all(places, warn):
+    for entry in library.resolve_all(places):
         report = read_report(entry.path)
         counts[entry.column] = words.cached_counts(report.work, vocab)
         lengths[entry.column] = len(report.text)

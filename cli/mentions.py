@@ -11,7 +11,7 @@ from indicators.reports import fold_width, read_report
 
 from .main import CorpusOption, FormatOption, OutputOption, app, finish
 from .output import Format, choose_format, open_output, use_bom, write_records
-from .status import ExitCode, warn
+from .status import ExitCode
 
 COLUMNS = ("place", "year", "term", "count", "per_10k", "quote", "start", "end", "file")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
@@ -29,9 +29,9 @@ def mentions(
     """Per place, how often each term occurs per 10,000 characters, and every sentence with it."""
     library = Corpus(resolve_corpus_path(corpus))
     if places:
-        entries = library.resolve_all(places, warn)
+        entries = library.resolve_all(places)
     else:   # every place, its latest report
-        entries = [library.resolve(place)[0] for place in library.places()]
+        entries = [library.resolve(place)[-1] for place in library.places()]
     rows = []
     for entry in entries:
         text = fold_width(read_report(entry.path).text)   # full-width letters match their ASCII forms

@@ -7,6 +7,7 @@ with its qualifier, soft flag, range end and how many more values the report sta
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -20,9 +21,17 @@ CELL_FIELDS = ("qualifier", "soft", "value_max", "more")
 
 @dataclass
 class Comparison:
-    columns: list[str]          # place columns in order: 临海 2023 (or 临海 2023 目标 / 实绩)
+    columns: list[str]          # place columns in order: 临海 目标 2023 / 临海 实绩 2022
     wide: pd.DataFrame          # indicator, label, unit, group, then per column: value + CELL_FIELDS
     long: pd.DataFrame          # every value: the extract columns plus `column`
+    notes: list[str]            # what a user should be told (two reports of one place and year)
+
+
+def column_name(entry: Entry, status: str) -> str:
+    """临海 目标 2023 / 临海 实绩 2022: the place, the side, and the year the values are about
+    (a report's results are of the year before it)."""
+    year = None if entry.year is None else entry.year - (status == "achieved")
+    return " ".join(str(x) for x in (entry.place, STATUS_LABEL[status], year) if x is not None)
 
 
 def primary_first(values: list[Value]) -> list[Value]:
@@ -37,15 +46,16 @@ def compare(reports: list[tuple[Entry, list[Value]]], catalogue: Catalogue, stat
 
     Rows: indicators that at least one column states (all of them with include_all),
     restricted to `indicators` / `groups` when given."""
-    several = len(statuses) > 1
     columns: list[str] = []
+    notes: list[str] = []
     cells: dict[tuple[str, str], list[Value]] = {}
     long_rows = []
     for entry, values in reports:
         for status in statuses:
-            column = f"{entry.column} {STATUS_LABEL[status]}" if several else entry.column
-            if column in columns:
-                continue   # the same report asked for twice
+            column = column_name(entry, status)
+            if column in columns:   # two reports of one place and year: both shown, told apart by file
+                notes.append(f"{entry.place} {entry.year}: more than one report; columns are marked with file names")
+                column = f"{column} ({Path(entry.path).name})"
             columns.append(column)
             for v in values:
                 if v.status != status or (indicators and v.indicator not in indicators):
@@ -75,4 +85,4 @@ def compare(reports: list[tuple[Entry, list[Value]]], catalogue: Catalogue, stat
     long = pd.DataFrame(long_rows, columns=[*COLUMNS, "column"])
     if groups:
         long = long[long["indicator"].isin(set(wide["indicator"]))]
-    return Comparison(columns, wide, long)
+    return Comparison(columns, wide, long, sorted(set(notes)))

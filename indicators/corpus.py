@@ -14,7 +14,7 @@ from .paths import bundled, chosen
 from .reports import FILE_NAME, canonical_place, read_report
 
 ENV_CORPUS = "POLCMP_CORPUS"
-_PLACE_YEAR = re.compile(r"^(?P<place>.+?)[:：](?P<year>(?:19|20)\d\d)$")
+_PLACE_YEARS = re.compile(r"^(?P<place>.+?)[:：](?P<first>(?:19|20)\d\d)(?:\s*[-–—~]\s*(?P<last>(?:19|20)\d\d))?$")
 
 
 class UnknownPlace(PolcmpError):
@@ -64,37 +64,36 @@ class Corpus:
     def places(self) -> list[str]:
         return sorted({e.place for e in self.entries})
 
-    def resolve(self, spec: str) -> tuple[Entry, str | None]:
-        """One argument of `compare`: a place (临海, 临海市), a place and year (临海:2023) or a
-        report's path. Returns the entry and, when a year was chosen among several, a note."""
+    def resolve(self, spec: str) -> list[Entry]:
+        """One argument of `compare` / `track`: a place (浙江省, 浙江) means all its reports; a
+        place and a year (临海:2023) or a range of years (浙江省:2015-2024) some of them; a
+        report's path that one report."""
         if Path(spec).is_file():
             report = read_report(spec)
-            return Entry(report.place or Path(spec).stem, report.year, spec), None
-        m = _PLACE_YEAR.match(spec)
-        name, year = (m.group("place"), int(m.group("year"))) if m else (spec, None)
+            return [Entry(report.place or Path(spec).stem, report.year, spec)]
+        m = _PLACE_YEARS.match(spec)
+        name = m.group("place") if m else spec
         matches = self._by_place(name)
         if not matches:
             raise UnknownPlace(self._unknown(name))
-        if year is not None:
-            chosen = [e for e in matches if e.year == year]
-            if not chosen:
-                years = ", ".join(str(e.year) for e in matches)
-                raise UnknownPlace(f"{matches[0].place} has no {year} report in {self.root} (it has {years})")
-            return chosen[0], None
-        latest = max(matches, key=lambda e: (e.year or 0, e.path))
-        others = sorted({e.year for e in matches if e.year and e.year != latest.year}, reverse=True)
-        note = (f"{latest.place}: using {latest.year} (also {', '.join(map(str, others))}; "
-                f"ask for one with {latest.place}:YEAR)") if others else None
-        return latest, note
+        if not m:
+            return matches
+        first, last = int(m.group("first")), int(m.group("last") or m.group("first"))
+        chosen = [e for e in matches if e.year is not None and first <= e.year <= last]
+        if not chosen:
+            asked = str(first) if first == last else f"{first}-{last}"
+            raise UnknownPlace(f"{matches[0].place} has no report of {asked} in {self.root} "
+                               f"(it has {describe_years([e.year for e in matches])})")
+        return chosen
 
-    def resolve_all(self, specs: list[str], note=lambda message: None) -> list[Entry]:
-        """Every argument resolved, in order; `note` hears which year was chosen among several."""
-        entries = []
+    def resolve_all(self, specs: list[str]) -> list[Entry]:
+        """Every argument resolved, in order; a report asked for twice counts once."""
+        entries, seen = [], set()
         for spec in specs:
-            entry, message = self.resolve(spec)
-            if message:
-                note(message)
-            entries.append(entry)
+            for entry in self.resolve(spec):
+                if entry.path not in seen:
+                    seen.add(entry.path)
+                    entries.append(entry)
         return entries
 
     def _by_place(self, name: str) -> list[Entry]:
@@ -112,3 +111,16 @@ class Corpus:
         close += [p for p in known if name[:1] and p.startswith(name[:1]) and p not in close][:4 - len(close)]
         hint = f"; closest: {', '.join(close)}" if close else f"; it has: {', '.join(known[:8])}"
         return f"no report for {name!r} in {self.root}{hint} (polcmp places lists them)"
+
+
+def describe_years(years) -> str:
+    """2003-2009, 2011-2026: the years of a place's reports, runs joined."""
+    known = sorted({y for y in years if y is not None})
+    runs: list[list[int]] = []
+    for y in known:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    text = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+    return text + (", undated" if any(y is None for y in years) else "")

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from .models import ACHIEVED, ANNUAL, AVERAGE, CUMULATIVE, TARGET  # noqa: F401  (re-exported)
-from .years import span_in
+from .years import horizon_in, span_in
 
 _HEADING_PREFIX = re.compile(r"[#>*\s]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
 # 本届政府的收官之年 names the last year of the term, not the five years
@@ -162,8 +162,8 @@ def classify(section: tuple[str, str], sentence: str, link: str, report_year: in
         period = part
     elif _AVERAGE.search(link) or _AVERAGE.search(sentence[-12:]):
         period = AVERAGE
-    elif _CUMULATIVE.search(sentence):
-        period = CUMULATIVE
+    elif _CUMULATIVE.search(sentence) or (report_year and (horizon_in(sentence, report_year) or 0) > report_year):
+        period = CUMULATIVE   # 累计 / 比2015年 / 到2025年 in a 2021 report
     elif period == CUMULATIVE and (rate and status == ACHIEVED or _ONE_YEAR[status].search(sentence) or (
             report_year and any(y == (report_year - 1 if status == ACHIEVED else report_year) for y in years))):
         period = ANNUAL      # one year's figure inside a five-year review or plan

@@ -58,7 +58,7 @@ def span_in(text: str, report_year: int | None) -> Span | None:
     return max(found)[1] if found else None
 
 
-def _horizon(sentence: str, report_year: int | None) -> int | None:
+def horizon_in(sentence: str, report_year: int | None) -> int | None:
     """到2025年 / 2025年底 / “十四五”末: the year a plan target is to be reached by."""
     years = [int(y) for m in _HORIZON.finditer(sentence) for y in m.groups() if y]
     years = [y for y in years if not report_year or y >= report_year]
@@ -104,7 +104,7 @@ def refers_to(status: str, period: str, sentence: str, report_year: int | None,
         span = (report_year, report_year + 4)   # 年均 in the first year of a five-year plan: that plan
     if period == AVERAGE and span:
         return _show(span)
-    horizon = _horizon(sentence, report_year)
+    horizon = horizon_in(sentence, report_year)
     if horizon:
         return str(horizon)
     return str(span[1]) if span else None

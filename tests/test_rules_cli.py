@@ -80,7 +80,7 @@ def test_a_user_indicator_in_extract_and_compare():
                           "-g", "employment", "--status", "all", "-f", "json")
     [row] = json.loads(out)
     assert code == 0 and row["indicator"] == "urban_jobs_new"
-    assert (row["台州 2021 目标"], row["台州 2021 实绩"], row["白山 2020 实绩"]) == (80000, 197000, 21300)
+    assert (row["台州 目标 2021"], row["台州 实绩 2020"], row["白山 实绩 2019"]) == (80000, 197000, 21300)
 
 
 def test_rules_replaces_the_catalogue(tmp_path):

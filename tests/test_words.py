@@ -66,7 +66,7 @@ def test_warm_cache_reuses_counts(tmp_path):
 def test_mentions_match_a_plain_substring_count():
     code, out, _ = polcmp("mentions", "数字经济", "人才", "-f", "jsonl")
     rows = [json.loads(line) for line in out.splitlines()]
-    assert code == 0 and {r["place"] for r in rows} == {"临海", "永嘉", "龙港", "金华", "芝罘"}
+    assert code == 0 and {r["place"] for r in rows} >= {"临海", "永嘉", "龙港", "金华", "芝罘"}
     for path in SEEDS.glob("*.txt"):
         text = fold_width(read_report(path).text)
         place = path.stem.split("_")[0]

@@ -1,0 +1,169 @@
+"""polcmp track: the target each report sets for its year against the result the next report
+states for that year, per place, year and indicator."""
+from __future__ import annotations
+
+import re
+from typing import Annotated, Optional
+
+import typer
+
+from indicators.batch import extract_many
+from indicators.catalogue import load_catalogue
+from indicators.corpus import Corpus, resolve_corpus_path
+from indicators.errors import PolcmpError, ReportError
+from indicators.extract import Extractor
+
+from .extract import check_indicator_ids
+from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, app,
+                   finish)
+from .output import (MISSING, Format, choose_format, format_value, open_output, progress, records, use_bom,
+                     write_records)
+from .status import ExitCode, error, warn
+
+_YEARS = re.compile(r"^\s*((?:19|20)\d\d)\s*(?:[-–—~]\s*((?:19|20)\d\d))?\s*$")
+MARK = {"met": "✓", "missed": "✗"}
+ESTIMATE_MARK = "†"
+
+
+def parse_years(text: str | None) -> tuple[int, int] | None:
+    """--years 2015-2024 (or one year) → (2015, 2024); a usage error otherwise."""
+    if text is None:
+        return None
+    m = _YEARS.match(text)
+    if not m or int(m.group(2) or m.group(1)) < int(m.group(1)):
+        raise typer.BadParameter(f"{text!r} is not a year or a range of years such as 2015-2024", param_hint="--years")
+    return int(m.group(1)), int(m.group(2) or m.group(1))
+
+
+@app.command()
+def track(
+    places: Annotated[Optional[list[str]], typer.Argument(
+        metavar="[PLACE]...",
+        help="Places (北京, 浙江省:2015-2024) or report files; none: every place of the corpus.")] = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    bom: BomOption = None,
+    long: Annotated[bool, typer.Option(
+        "--long", help="Every candidate value, with which one each cell shows.")] = False,
+    indicator: Annotated[Optional[list[str]], typer.Option(
+        "--indicator", "-i", help="Only this indicator id (repeatable).")] = None,
+    group: Annotated[Optional[list[str]], typer.Option(
+        "--group", "-g", help="Only this group: innovation, talent, digital, economy (repeatable).")] = None,
+    years: Annotated[Optional[str], typer.Option(
+        "--years", metavar="A-B", help="Only these years (targets of A..B, results from reports up to B+1).")] = None,
+    chart: Annotated[bool, typer.Option("--chart", help="Target and result bars over the years, under the table.")] = False,
+    corpus: CorpusOption = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    rules: RulesOption = None,
+    extra_rules: ExtraRulesOption = None,
+) -> None:
+    """Targets against results: the target of year t (report t) beside the result for t (report t+1)."""
+    catalogue = load_catalogue(rules, extra_rules or ())
+    check_indicator_ids(catalogue, sorted(set(indicator or [])))
+    unknown_groups = sorted(set(group or []) - set(catalogue.groups))
+    if unknown_groups:
+        raise PolcmpError(f"unknown group {', '.join(unknown_groups)} (groups: {', '.join(catalogue.groups)})")
+    span = parse_years(years)
+    library = Corpus(resolve_corpus_path(corpus))
+    for problem in library.unreadable:
+        error(str(problem))
+    entries = library.resolve_all(places) if places else library.entries
+    if span:   # the report of B+1 holds the results of B
+        entries = [e for e in entries if e.year is not None and span[0] <= e.year <= span[1] + 1]
+    if not entries:
+        raise PolcmpError(f"no reports of {years} for these places in {library.root}")
+
+    extractor = Extractor(catalogue)
+    reports = []
+    with progress(len(entries), "reading") as on_done:
+        for entry, (_path, outcome) in zip(entries, extract_many([e.path for e in entries], extractor,
+                                                                  jobs=jobs, on_done=on_done)):
+            if isinstance(outcome, ReportError):
+                error(str(outcome))
+                continue
+            reports.append((entry, outcome))
+    from indicators.track import COLUMNS, LONG_COLUMNS, track as build   # pandas only here
+
+    result = build(reports, catalogue, set(indicator or []) or None, set(group or []) or None, span)
+    for same in result.duplicates:
+        warn(f"{same[0].place} {same[0].year}: {len(same)} reports ({', '.join(e.path for e in same)}); "
+             f"using {same[0].path}")
+
+    fmt = choose_format(fmt, output)
+    with open_output(output, use_bom(bom, fmt, output)) as out:
+        if fmt is Format.table and not long:
+            render_track(records(result.rows), catalogue, out)
+            if chart:
+                render_track_chart(records(result.rows), out)
+        elif long:
+            write_records(records(result.long), LONG_COLUMNS, fmt, out)
+        else:
+            write_records(records(result.rows), COLUMNS, fmt, out)
+    finish(ExitCode.PARTIAL if library.unreadable or len(reports) < len(entries) else ExitCode.OK)
+
+
+def track_cell(row: dict) -> str:
+    """≥7% → 7.6 ✓ / ~6% → — / — → 5.2 ; † marks a 预计 estimate, * a 力争 target."""
+    target = MISSING if row["target"] is None else format_value(
+        row["target"], row["unit"], row["target_qualifier"], bool(row["target_soft"]), row["target_max"])
+    result = MISSING if row["result"] is None else format_value(row["result"], "", row["result_qualifier"])
+    if row["result_estimate"]:
+        result += ESTIMATE_MARK
+    mark = MARK.get(row["verdict"], "")
+    return f"{target} → {result} {mark}".rstrip()
+
+
+def render_track(rows: list[dict], catalogue, out) -> None:
+    """One table per indicator: years down, places across."""
+    from rich.table import Table
+
+    from .output import _console
+
+    console = _console(out)
+    if not rows:
+        console.print("no targets or results for these places and years (try --indicator, or other places)")
+        return
+    labels = {ind.id: ind.name for ind in catalogue.indicators}
+    for ind_id in dict.fromkeys(r["indicator"] for r in rows):
+        mine = [r for r in rows if r["indicator"] == ind_id]
+        places = list(dict.fromkeys(r["place"] for r in mine))
+        table = Table(title=f"{labels.get(ind_id, ind_id)} ({ind_id})", title_justify="left", header_style="bold")
+        table.add_column("year", justify="right")
+        for place in places:
+            table.add_column(place, justify="right", no_wrap=True)
+        cells = {(r["year"], r["place"]): track_cell(r) for r in mine}
+        for year in sorted({r["year"] for r in mine}):
+            table.add_row(str(year), *[cells.get((year, p), "") for p in places])
+        console.print(table)
+    console.print(f"target (report of the year) → result (report of the next year)   ✓ met  ✗ missed   "
+                  f"≥ 以上  ~ 左右  ≤ 以内   * 力争   {ESTIMATE_MARK} 预计 estimate   {MISSING} not stated",
+                  style="dim")
+
+
+def render_track_chart(rows: list[dict], out, width: int = 30) -> None:
+    """Per indicator and place, a target bar (░) and a result bar (█) for every year."""
+    from rich.text import Text
+
+    from .output import _console
+
+    console = _console(out)
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        groups.setdefault((r["indicator"], r["place"]), []).append(r)
+    for (_ind, place), mine in groups.items():
+        numbers = [abs(x) for r in mine for x in (r["target"], r["result"]) if x is not None]
+        top = max(numbers, default=0) or 1
+        console.print(Text(f"{mine[0]['label']} ({mine[0]['unit']}) — {place}", style="bold"))
+        for r in sorted(mine, key=lambda r: r["year"]):
+            for side, char, style in (("target", "░", "blue"), ("result", "█", "green")):
+                value = r[side]
+                line = Text(f"  {r['year'] if side == 'target' else '':>4} {side:<6} ")
+                if value is None:
+                    line.append(MISSING)
+                else:
+                    line.append(char * max(1, round(abs(value) / top * width)),
+                                style="red" if side == "result" and r["verdict"] == "missed" else style)
+                    line.append(f" {value:g}")
+                    if side == "result":
+                        line.append(f" {MARK.get(r['verdict'], '')}")
+                console.print(line)
