@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from .models import ACHIEVED, ANNUAL, AVERAGE, CUMULATIVE, TARGET  # noqa: F401  (re-exported)
-from .years import horizon_in, span_in
+from .years import BASE_YEAR, horizon_in, span_in, without_spans
 
 _HEADING_PREFIX = re.compile(r"[#>*\s]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
 # 本届政府的收官之年 names the last year of the term, not the five years
@@ -39,13 +39,12 @@ _VOCATIVE = re.compile(r"^各位代表[,，!！:：]\s*")
 _PAST = re.compile(r"去年|上年(?!度)|过去一年|过去的一年|[一两三四五]年来|过去五年|预计(?!今年)|初步(?:统计|测算|核算)"
                    r"|据统计|超额完成|圆满完成|(?:实现|完成|达到|增长|突破|提高|新增|引进|下降)了")
 # 争取 also means "secured" (争取专项债券64亿元): only the "strive to" sense plans anything.
-_PLANNED = re.compile(r"力争|争取(?![^,，;；。]{0,8}?(?:资金|债|政策|支持|项目|试点|指标))|确保|预期目标|目标是|目标为"
+_PLANNED = re.compile(r"预期(?=年均|增长|达到)|力争|争取(?![^,，;；。]{0,8}?(?:资金|债|政策|支持|项目|试点|指标))|确保|预期目标|目标是|目标为"
                       r"|主要目标|明年|力求|努力实现|今后[五5]年|未来[五5]年")
 # 今年 is the plan year in a report read in January, the year under review in one read in December.
 _THIS_YEAR = re.compile(r"今年(?!以来)|本年")
 _DELIVERED = re.compile(r"(20\d\d)年\s*(?:1[0-2]|[1-9])\s*月\s*\d{1,2}\s*日")
-_BASE_YEAR = re.compile(r"[比较](20\d\d)年")
-_NAMED_YEAR = re.compile(r"(?<![比较自从])(20\d\d)年(?![底末以来])")
+_NAMED_YEAR = re.compile(r"(?<![比较自从])(20\d\d)年(?![底末以来]|相比)")
 _ONE_YEAR = {ACHIEVED: re.compile(r"去年|上年|全年|预计"), TARGET: re.compile(r"今年|年内|本年")}
 # Part of a year: the nearest such word before the number wins (前三季度增长7%，全年增长6.5%).
 _PART_OF_YEAR = re.compile(r"(?P<q1_q3>前三季度|1\s*[-—–~至]\s*9\s*月)|(?P<h1>上半年|1\s*[-—–~至]\s*6\s*月)"
@@ -70,10 +69,15 @@ class Sections:
         self.spans: list[tuple[int, int] | None] = [None]   # the years a section speaks of (years.py)
         for m in _CANDIDATE_LINE.finditer(text):
             state = self._line_state(m.group(), report_year)
-            if state and state != self.states[-1]:
+            if not state:
+                continue
+            span = span_in(m.group()[:_FIVE_YEARS_PROBE], report_year)
+            if state[0] == ACHIEVED and span and report_year and span[0] >= report_year:
+                state = TARGET, state[1]   # “十二五”时期是…关键时期 in a 2011 report: the plan ahead
+            if (state, span) != (self.states[-1], self.spans[-1]):
                 self.starts.append(m.start())
                 self.states.append(state)
-                self.spans.append(span_in(m.group()[:_FIVE_YEARS_PROBE], report_year))
+                self.spans.append(span)
 
     def _line_state(self, line: str, report_year: int | None) -> tuple[str, str] | None:
         s = line.strip().lstrip("#>* ")
@@ -144,7 +148,7 @@ def classify(section: tuple[str, str], sentence: str, link: str, report_year: in
     past, planned = bool(_PAST.search(sentence)), bool(_PLANNED.search(sentence))
     if _THIS_YEAR.search(sentence):
         past, planned = past or this_year_is_past, planned or not this_year_is_past
-    years = [int(y) for y in _NAMED_YEAR.findall(sentence)]
+    years = [int(y) for y in _NAMED_YEAR.findall(without_spans(sentence))]
     if report_year:   # 预计2020年全市… / 到2025年… / 2023年全市…; not 比2015年 (a base year)
         past = past or any(y < report_year for y in years)
         planned = planned or any(y >= report_year for y in years)
@@ -152,7 +156,7 @@ def classify(section: tuple[str, str], sentence: str, link: str, report_year: in
         past = past or bool(span and span[1] < report_year)
         planned = planned or bool(span and span[0] >= report_year)
         # 比2020年翻一番 in a 2021 report: growth from last year's level is yet to come
-        planned = planned or any(int(y) >= report_year - 1 for y in _BASE_YEAR.findall(sentence))
+        planned = planned or any(int(y) >= report_year - 1 for y in BASE_YEAR.findall(sentence))
     if status == ACHIEVED and planned and not past:
         status = TARGET      # a review paragraph that states this year's plan
     elif status == TARGET and past and not planned:

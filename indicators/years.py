@@ -26,13 +26,20 @@ _YEARS_AGO = {"两": 2, "三": 3, "四": 4, "五": 5, "十": 10}
 _LAST_YEARS = re.compile(r"过去(?:的)?([两三四五十])年|([两三四五十])年来|([两三四五十])年间|本届政府(?!的?收官)|届政府以来")
 _NEXT_FIVE = re.compile(r"今后[五5]年|未来[五5]年")
 _SINCE = re.compile(r"(20\d\d)年以来")
-_BASE_YEAR = re.compile(r"[比较](20\d\d)年")
+# a base year: 比2015年 / 较2015年 / 与2004年相比
+BASE_YEAR = re.compile(r"(?:[比较]|[与同](?=20\d\d\s*年相比))(20\d\d)\s*年")
 _HORIZON = re.compile(r"(?:到|至|于|在)\s*(20\d\d)\s*年|(20\d\d)\s*年(?:底|末|前)")
 # A year named in the sentence (2022年全市…); not a base year (比2015年) and not 2018年以来.
-_NAMED_YEAR = re.compile(r"(?<![比较自从到至])(20\d\d)\s*年(?![底末以来前的])")   # not 为2016年的1.5倍
+_NAMED_YEAR = re.compile(r"(?<![比较自从到至])(20\d\d)\s*年(?![底末以来前的]|相比)")   # not 为2016年的1.5倍
+_LAST_YEAR = re.compile(r"去年|上年(?!度)|过去一年|过去的一年")
 _ESTIMATE = re.compile(r"预计")
 
 Span = tuple[int, int]
+
+
+def without_spans(text: str) -> str:
+    """The text with spans such as （2021—2035年） blanked: their end year is no year named."""
+    return _EXPLICIT_SPAN.sub(lambda m: " " * len(m.group()), text)
 
 
 def span_in(text: str, report_year: int | None) -> Span | None:
@@ -82,19 +89,20 @@ def refers_to(status: str, period: str, sentence: str, report_year: int | None,
     `sentence` runs from the sentence start to the number; `section_span` is the span the
     heading or paragraph opening above it names (a five-year review, a five-year plan)."""
     if period not in (AVERAGE, CUMULATIVE):   # one year, or part of one (一季度 …)
-        named = [int(y) for y in _NAMED_YEAR.findall(sentence)]
+        named = [(m.start(), int(m.group(1))) for m in _NAMED_YEAR.finditer(without_spans(sentence))]
         if status == ACHIEVED:
-            past = [y for y in named if not report_year or y < report_year]
-            year = past[-1] if past else (report_year - 1 if report_year else None)
+            last_year = [(m.start(), report_year - 1) for m in _LAST_YEAR.finditer(sentence)] if report_year else []
+            past = sorted([(at, y) for at, y in named if not report_year or y < report_year] + last_year)
+            year = past[-1][1] if past else (report_year - 1 if report_year else None)
         else:
-            coming = [y for y in named if not report_year or y >= report_year]
+            coming = [y for _, y in named if not report_year or y >= report_year]
             year = coming[-1] if coming else report_year
         return str(year) if year else None
     span = span_in(sentence, report_year) or section_span
     if status != ACHIEVED and span and report_year and span[1] < report_year:
         span = None   # a plan stated under the heading of the five years just ended
     if status == ACHIEVED:
-        base = _BASE_YEAR.search(sentence)
+        base = BASE_YEAR.search(sentence)
         if base and report_year and int(base.group(1)) < report_year - 1:
             return _show((int(base.group(1)) + 1, report_year - 1))
         if span is None and report_year:
