@@ -14,8 +14,9 @@ names once, not once per value. One file per report, not per corpus: a corpus th
 changes one report rewrites one file, parallel workers never write the same file, and a damaged
 file costs one report. Loading 1,218 of them (tens of KB each) takes a small fraction of a
 second, far below extraction; JSON keeps them readable and safe to load (pickle is neither).
-Values are written through dataclasses.asdict and rebuilt by Value(**fields), so new Value
-fields need no change here; values that would not come back equal are simply not cached.
+Values are written field by field as dataclasses.fields(Value) lists them and rebuilt by
+Value(**fields), so new Value fields need no change here; values that would not come back
+equal (NaN, a tuple, a nested object) are simply not cached.
 
 A cache only saves time: a folder that cannot be made or written, a file that is damaged or
 of another shape, all count as a miss — never an error. Writes go to a temporary file that
@@ -26,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, fields
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -103,8 +104,8 @@ class ValueCache:
 
     def store(self, key: str, values: list[Value]) -> None:
         """Remember values under key, atomically; silently skipped when that cannot be done."""
-        data = encode(values)
         try:
+            data = encode(values)
             if decode(data) != values:
                 return   # a field JSON cannot carry (NaN, a tuple …): recompute rather than drift
         except (ValueError, TypeError, KeyError):
@@ -119,11 +120,15 @@ class ValueCache:
             _remove(tmp)
 
 
+_FIELDS = tuple(f.name for f in fields(Value))
+
+
 def encode(values: list[Value]) -> bytes:
-    """Values as compact JSON: field names once, then one row per value."""
-    names = [f.name for f in fields(Value)]
-    rows = [list(asdict(v).values()) for v in values]
-    return json.dumps({"fields": names, "rows": rows}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Values as compact JSON: field names once, then one row per value. Raises TypeError or
+    ValueError for a field JSON cannot hold."""
+    # getattr over fields(), not asdict(): as generic, and ten times faster (asdict deep-copies)
+    rows = [[getattr(v, name) for name in _FIELDS] for v in values]
+    return json.dumps({"fields": _FIELDS, "rows": rows}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def decode(data: bytes) -> list[Value]:
