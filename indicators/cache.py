@@ -69,9 +69,9 @@ def open_cache(catalogue: Catalogue, enabled: bool = True) -> ValueCache | None:
     root = cache_dir() / SUBFOLDER
     try:
         root.mkdir(parents=True, exist_ok=True)
+        return ValueCache(root, catalogue.fingerprint, engine_fingerprint())
     except OSError:
-        return None   # e.g. POLCMP_CACHE names a file: run without a cache
-    return ValueCache(root, catalogue.fingerprint, engine_fingerprint())
+        return None   # e.g. POLCMP_CACHE names a file, or our own sources cannot be read: no cache
 
 
 class ValueCache:
