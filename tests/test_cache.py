@@ -84,6 +84,15 @@ def test_workers_fill_the_cache_and_hits_never_reach_the_pool(cache_root, report
     assert [o for _, o in outcomes] == first and [p for p, _ in outcomes] == reports
 
 
+def test_hits_and_misses_mixed_keep_the_order(cache_root, reports, catalogue):
+    expected = run(reports, catalogue, jobs=1)
+    for f in cached_files(cache_root)[::2]:
+        f.unlink()
+    outcomes = list(extract_many(reports, Extractor(catalogue), jobs=2, cache=open_cache(catalogue)))
+    assert [p for p, _ in outcomes] == reports and [o for _, o in outcomes] == expected
+    assert len(cached_files(cache_root)) == len(reports)
+
+
 def test_changed_content_is_a_miss(cache_root, reports, catalogue, calls):
     run(reports, catalogue)
     with open(reports[0], "a", encoding="utf-8") as f:
