@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from .catalogue import Catalogue
-from .paths import cache_dir   # noqa: F401  (words.cache_dir stays importable)
+from .paths import cache_dir
 
 BACKGROUND_FILE = "background.tsv.gz"
 CACHE_VERSION = "1"
