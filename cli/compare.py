@@ -6,15 +6,15 @@ from typing import Annotated, Optional
 import typer
 
 from indicators.batch import extract_many
+from indicators.cache import open_cache
 from indicators.catalogue import load_catalogue
 from indicators.corpus import Corpus, resolve_corpus_path
 from indicators.errors import PolcmpError, ReportError
 from indicators.extract import Extractor
 
 from .extract import check_indicator_ids
-from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, Status,
-                   app,
-                   finish)
+from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, NoCacheOption, OutputOption,
+                   RulesOption, Status, app, finish)
 from .output import (Format, choose_format, open_output, records, render_chart, render_comparison, use_bom,
                      write_records)
 from .status import ExitCode, warn
@@ -42,6 +42,7 @@ def compare(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     rules: RulesOption = None,
     extra_rules: ExtraRulesOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Compare places: one row per indicator, one column per place (targets by default)."""
     catalogue = load_catalogue(rules, extra_rules or ())
@@ -54,7 +55,8 @@ def compare(
 
     extractor = Extractor(catalogue)
     reports = []
-    for entry, (_path, outcome) in zip(entries, extract_many([e.path for e in entries], extractor, jobs=jobs)):
+    outcomes = extract_many([e.path for e in entries], extractor, jobs=jobs, cache=open_cache(catalogue, not no_cache))
+    for entry, (_path, outcome) in zip(entries, outcomes):
         if isinstance(outcome, ReportError):
             raise outcome
         reports.append((entry, outcome))

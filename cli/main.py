@@ -61,6 +61,9 @@ CorpusOption = Annotated[Optional[Path], typer.Option(
 RulesOption = Annotated[Optional[Path], typer.Option(
     "--rules", envvar="POLCMP_RULES", show_envvar=True,
     help="Indicator catalogue to use instead of the built-in rules.yaml.")]
+NoCacheOption = Annotated[bool, typer.Option(
+    "--no-cache",
+    help="Extract every report afresh, without the value cache in $POLCMP_CACHE (or set POLCMP_NO_CACHE=1).")]
 
 
 def _interrupted(signum, frame):

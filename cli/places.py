@@ -7,13 +7,14 @@ from typing import Annotated
 import typer
 
 from indicators.batch import extract_many
+from indicators.cache import open_cache
 from indicators.catalogue import load_catalogue
 from indicators.corpus import Corpus, describe_years, resolve_corpus_path
 from indicators.errors import ReportError
 from indicators.extract import Extractor
 
-from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, app,
-                   finish)
+from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, NoCacheOption, OutputOption,
+                   RulesOption, app, finish)
 from .output import choose_format, open_output, progress, use_bom, write_records
 from .status import ExitCode, error
 
@@ -26,17 +27,19 @@ def places(corpus: CorpusOption = None, fmt: FormatOption = None, output: Output
            bom: BomOption = None,
            files: Annotated[bool, typer.Option("--files", help="One row per report instead of per place.")] = False,
            jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+           no_cache: NoCacheOption = False,
            rules: RulesOption = None, extra_rules: ExtraRulesOption = None) -> None:
     """List the places of a corpus (default: the bundled sample reports), the years of their
     reports and how many values polcmp reads there."""
     library = Corpus(resolve_corpus_path(corpus))
     for problem in library.unreadable:
         error(str(problem))
-    extractor = Extractor(load_catalogue(rules, extra_rules or ()))
+    catalogue = load_catalogue(rules, extra_rules or ())
     per_file = []
     with progress(len(library.entries), "reading") as on_done:
         for entry, (_path, outcome) in zip(library.entries, extract_many(
-                [e.path for e in library.entries], extractor, jobs=jobs, on_done=on_done)):
+                [e.path for e in library.entries], Extractor(catalogue), jobs=jobs, on_done=on_done,
+                cache=open_cache(catalogue, not no_cache))):
             values = [] if isinstance(outcome, ReportError) else outcome
             per_file.append({"place": entry.place, "year": entry.year, "file": entry.path, "values": len(values),
                              "targets": sum(v.status == "target" for v in values),

@@ -8,14 +8,15 @@ from typing import Annotated, Optional
 import typer
 
 from indicators.batch import extract_many
+from indicators.cache import open_cache
 from indicators.catalogue import load_catalogue
 from indicators.corpus import Corpus, resolve_corpus_path
 from indicators.errors import PolcmpError, ReportError
 from indicators.extract import Extractor
 
 from .extract import check_indicator_ids
-from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, app,
-                   finish)
+from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, NoCacheOption, OutputOption,
+                   RulesOption, app, finish)
 from .output import (MISSING, Format, choose_format, format_value, open_output, progress, records, use_bom,
                      write_records)
 from .status import ExitCode, error, warn
@@ -54,6 +55,7 @@ def track(
     chart: Annotated[bool, typer.Option("--chart", help="Target and result bars over the years, under the table.")] = False,
     corpus: CorpusOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    no_cache: NoCacheOption = False,
     rules: RulesOption = None,
     extra_rules: ExtraRulesOption = None,
 ) -> None:
@@ -76,8 +78,9 @@ def track(
     extractor = Extractor(catalogue)
     reports = []
     with progress(len(entries), "reading") as on_done:
-        for entry, (_path, outcome) in zip(entries, extract_many([e.path for e in entries], extractor,
-                                                                  jobs=jobs, on_done=on_done)):
+        for entry, (_path, outcome) in zip(entries, extract_many([e.path for e in entries], extractor, jobs=jobs,
+                                                                  on_done=on_done,
+                                                                  cache=open_cache(catalogue, not no_cache))):
             if isinstance(outcome, ReportError):
                 error(str(outcome))
                 continue

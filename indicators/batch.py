@@ -1,6 +1,7 @@
 """Many reports at once: directories expanded, reports read and extracted in N processes,
 results handed back in input order whatever N is, a bounded number in flight (memory stays
-flat however many files there are)."""
+flat however many files there are). Given a value cache, reports seen before are answered from
+it in this process and never reach a worker."""
 from __future__ import annotations
 
 import os
@@ -10,6 +11,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .cache import ValueCache
 from .catalogue import Catalogue
 from .errors import ReportError
 from .extract import Extractor
@@ -44,15 +46,16 @@ Outcome = tuple[str, "list[Value] | ReportError"]
 
 _worker_extractor: Extractor | None = None
 _worker_encoding: str | None = None
+_worker_cache: ValueCache | None = None
 
 
-def _init_worker(catalogue: Catalogue, encoding: str | None) -> None:
-    global _worker_extractor, _worker_encoding
-    _worker_extractor, _worker_encoding = Extractor(catalogue), encoding
+def _init_worker(catalogue: Catalogue, encoding: str | None, cache: ValueCache | None = None) -> None:
+    global _worker_extractor, _worker_encoding, _worker_cache
+    _worker_extractor, _worker_encoding, _worker_cache = Extractor(catalogue), encoding, cache
 
 
-def _extract_one(path: str) -> Outcome:
-    return _run_one(_worker_extractor, path, _worker_encoding)
+def _extract_one(path: str, key: str | None = None) -> Outcome:
+    return _run_and_store(_worker_extractor, path, _worker_encoding, _worker_cache, key)
 
 
 def _run_one(extractor: Extractor, path: str, encoding: str | None) -> Outcome:
@@ -66,14 +69,33 @@ def _run_one(extractor: Extractor, path: str, encoding: str | None) -> Outcome:
         return path, ReportError(path, f"internal error ({type(e).__name__}: {e}); please report it")
 
 
+def _run_and_store(extractor: Extractor, path: str, encoding: str | None, cache: ValueCache | None,
+                   key: str | None) -> Outcome:
+    """_run_one, its values remembered under key (in the worker, so stores run in parallel too)."""
+    outcome = _run_one(extractor, path, encoding)
+    if cache and key and not isinstance(outcome[1], ReportError):
+        cache.store(key, outcome[1])
+    return outcome
+
+
+def _probe(cache: ValueCache | None, path: str, encoding: str | None) -> tuple[str | None, list[Value] | None]:
+    """(key, cached values or None) of one path; no key without a cache or for an unreadable file."""
+    key = cache.key(path, encoding) if cache else None
+    return key, (cache.load(key) if key else None)
+
+
 def extract_many(paths: list[str], extractor: Extractor, encoding: str | None = None, jobs: int = 1,
-                 on_done: Callable[[str], None] | None = None) -> Iterator[Outcome]:
+                 on_done: Callable[[str], None] | None = None, cache: ValueCache | None = None
+                 ) -> Iterator[Outcome]:
     """(path, values or the ReportError) for every path, in the order given.
 
-    With jobs > 1 the work runs in that many processes, each given the same catalogue."""
+    With jobs > 1 the work runs in that many processes, each given the same catalogue. With a
+    cache (indicators.cache.open_cache), reports seen before are answered from it here, in this
+    process; only the others are extracted (and then stored)."""
     if jobs <= 1 or len(paths) < 2 or "-" in paths:
         for path in paths:
-            outcome = _run_one(extractor, path, encoding)
+            key, values = _probe(cache, path, encoding)
+            outcome = (path, values) if values is not None else _run_and_store(extractor, path, encoding, cache, key)
             if on_done:
                 on_done(path)
             yield outcome
@@ -81,19 +103,26 @@ def extract_many(paths: list[str], extractor: Extractor, encoding: str | None = 
     from concurrent.futures import ProcessPoolExecutor   # only runs with --jobs pay for it
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(extractor.catalogue, encoding)) as pool:
-        for outcome in _in_order(pool, paths, jobs * IN_FLIGHT_PER_JOB):
+                             initargs=(extractor.catalogue, encoding, cache)) as pool:
+        for outcome in _in_order(pool, paths, jobs * IN_FLIGHT_PER_JOB, cache, encoding):
             if on_done:
                 on_done(outcome[0])
             yield outcome
 
 
-def _in_order(pool, paths: list[str], window: int) -> Iterator[Outcome]:
-    """Like pool.map, but with at most `window` reports submitted and not yet consumed."""
+def _in_order(pool, paths: list[str], window: int, cache: ValueCache | None = None,
+              encoding: str | None = None) -> Iterator[Outcome]:
+    """Like pool.map, but with at most `window` reports queued and not yet consumed; reports
+    found in the cache take a place in the queue but never go to the pool."""
+    def start(path: str):
+        key, values = _probe(cache, path, encoding)
+        return (path, values) if values is not None else pool.submit(_extract_one, path, key)
+
     todo = iter(paths)
-    pending = deque(pool.submit(_extract_one, p) for p in islice(todo, window))
+    pending = deque(start(p) for p in islice(todo, window))
     while pending:
-        outcome = pending.popleft().result()
+        head = pending.popleft()
+        outcome = head if isinstance(head, tuple) else head.result()
         for p in islice(todo, 1):
-            pending.append(pool.submit(_extract_one, p))
+            pending.append(start(p))
         yield outcome

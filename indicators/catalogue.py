@@ -6,6 +6,8 @@ each with its path (`indicators[3].patterns[0]: unknown fragment {PCT}`).
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -77,6 +79,7 @@ class Catalogue:
     counted: frozenset[str]             # units of whole things (家, 人)
     fill: re.Pattern                    # FILL fragment, compiled: connector words
     indicators: list[Indicator]
+    fingerprint: str = ""               # hash of the source data: cached values are keyed by it
 
     def by_id(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:
@@ -187,7 +190,16 @@ def compile_catalogue(data, source: str = "<catalogue>") -> Catalogue:
     if problems:
         raise CatalogueError(source, problems)
     return Catalogue(source, {str(k): str(v) for k, v in groups.items()}, units, coordinations,
-                     frozenset(map(str, counted)), fill, indicators)
+                     frozenset(map(str, counted)), fill, indicators, data_fingerprint(data))
+
+
+def data_fingerprint(data) -> str:
+    """A stable hash of parsed catalogue data: equal content, equal hash, whatever the key order."""
+    try:
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    except TypeError:   # keys of mixed types cannot be sorted; file order is stable enough
+        text = repr(data)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _mapping(data: dict, key: str, problems: list[str]) -> dict:

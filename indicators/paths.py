@@ -22,3 +22,18 @@ def chosen(explicit: str | os.PathLike | None, env_var: str, default: Path) -> P
     if os.environ.get(env_var):
         return Path(os.environ[env_var])
     return default
+
+
+def cache_dir() -> Path:
+    """$POLCMP_CACHE, else the platform's user cache folder (XDG on Linux), created if missing.
+
+    Never raises: a folder that cannot be made is returned all the same, and its users
+    treat every read or write failing there as a cache miss (a cache only saves time)."""
+    root = os.environ.get("POLCMP_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "polcmp")
+    path = Path(root)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
+    return path

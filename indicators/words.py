@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from .catalogue import Catalogue
+from .paths import cache_dir
 
 BACKGROUND_FILE = "background.tsv.gz"
 CACHE_VERSION = "1"
@@ -60,7 +61,8 @@ def _jieba(vocab: Vocabulary):
         import jieba
         jieba.setLogLevel(logging.WARNING)   # "Building prefix dict…" never reaches the user
         tokenizer = jieba.Tokenizer()
-        tokenizer.tmp_dir = str(cache_dir())
+        folder = cache_dir()   # jieba's own dictionary cache; a temp folder if ours is unusable
+        tokenizer.tmp_dir = str(folder) if folder.is_dir() else None
         tokenizer.initialize()
         for term in vocab.terms:
             tokenizer.add_word(term, freq=20000)
@@ -72,15 +74,6 @@ def count_words(text: str, vocab: Vocabulary) -> Counter:
     """Content words of a text: jieba tokens, stop words, numbers and single characters dropped."""
     tokens = _jieba(vocab).lcut(text)
     return Counter(t for t in tokens if len(t) > 1 and _KEEP.match(t) and t not in vocab.stopwords)
-
-
-def cache_dir() -> Path:
-    """$POLCMP_CACHE, else the platform's user cache folder (XDG on Linux)."""
-    root = os.environ.get("POLCMP_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "polcmp")
-    path = Path(root)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def cached_counts(text: str, vocab: Vocabulary) -> Counter:

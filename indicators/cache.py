@@ -1,0 +1,146 @@
+"""Values of a report remembered on disk, so a second run over a corpus extracts nothing again.
+
+Key: sha256 of (the file's bytes hashed, the path as given, the --encoding option, the
+catalogue's fingerprint, the engine's fingerprint). The path is part of it because place,
+year and `file` come from the name; the engine fingerprint is polcmp's version plus a hash of
+the source and data files of indicators/ (an editable install keeps its version while the code changes)
+and of the versions of the optional HTML and PDF readers, which decide the text.
+
+Where: `values/<2 hex>/<key>.json` in the user's cache folder (paths.cache_dir: $POLCMP_CACHE,
+else ~/.cache/polcmp). Off with POLCMP_NO_CACHE=1 or a command's --no-cache.
+
+Format: one small JSON file per report, `{"fields": [...], "rows": [[...], ...]}` — field
+names once, not once per value. One file per report, not per corpus: a corpus that gains or
+changes one report rewrites one file, parallel workers never write the same file, and a damaged
+file costs one report. Loading 1,218 of them (tens of KB each) takes a small fraction of a
+second, far below extraction; JSON keeps them readable and safe to load (pickle is neither).
+Values are written field by field as dataclasses.fields(Value) lists them and rebuilt by
+Value(**fields), so new Value fields need no change here; values that would not come back
+equal (NaN, a tuple, a nested object) are simply not cached.
+
+A cache only saves time: a folder that cannot be made or written, a file that is damaged or
+of another shape, all count as a miss — never an error. Writes go to a temporary file that
+is then renamed, so a reader never sees half a file. Report errors are not cached.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import fields
+from functools import lru_cache
+from pathlib import Path
+
+from .catalogue import Catalogue
+from .models import Value
+from .paths import cache_dir
+
+ENV_NO_CACHE = "POLCMP_NO_CACHE"
+SUBFOLDER = "values"
+FORMAT = "1"     # bump when the file layout changes
+_READERS = ("trafilatura", "pdfminer.six")   # their versions change the text of HTML and PDF reports
+
+
+@lru_cache(maxsize=1)
+def engine_fingerprint() -> str:
+    """polcmp's version and a hash of the extraction code and readers: once per process."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256(FORMAT.encode())
+    for dist in ("polcmp", *_READERS):
+        try:
+            h.update(f"{dist}={version(dist)};".encode())
+        except PackageNotFoundError:
+            h.update(f"{dist}=-;".encode())
+    here = Path(__file__).resolve().parent   # the code and its data files (place names …)
+    for source in sorted(p for p in here.iterdir() if p.suffix in (".py", ".tsv", ".yaml")):
+        h.update(source.name.encode() + b"\0" + source.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_disabled() -> bool:
+    """POLCMP_NO_CACHE set to anything but empty, 0, no, false or off."""
+    return os.environ.get(ENV_NO_CACHE, "").strip().lower() not in ("", "0", "no", "false", "off")
+
+
+def open_cache(catalogue: Catalogue, enabled: bool = True) -> ValueCache | None:
+    """The value cache for this catalogue, or None when it is switched off or has no folder."""
+    if not enabled or cache_disabled():
+        return None
+    root = cache_dir() / SUBFOLDER
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        return ValueCache(root, catalogue.fingerprint, engine_fingerprint())
+    except OSError:
+        return None   # e.g. POLCMP_CACHE names a file, or our own sources cannot be read: no cache
+
+
+class ValueCache:
+    """Lookups and stores of one catalogue and engine. Small and picklable: workers get a copy."""
+
+    def __init__(self, root: Path, catalogue_fingerprint: str, engine: str):
+        self.root = root
+        self.context = f"{catalogue_fingerprint}\0{engine}"
+
+    def key(self, path: str, encoding: str | None) -> str | None:
+        """The key of a report file as it is now; None when it cannot be read (or is stdin)."""
+        if path == "-":
+            return None
+        try:
+            content = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:
+            return None   # the extractor says why, as a ReportError
+        ident = json.dumps([content, str(path), encoding, self.context], ensure_ascii=False)
+        return hashlib.sha256(ident.encode("utf-8")).hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def load(self, key: str) -> list[Value] | None:
+        """The values stored under key, or None (absent, unreadable, damaged, another shape)."""
+        try:
+            return decode(self._file(key).read_bytes())
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+
+    def store(self, key: str, values: list[Value]) -> None:
+        """Remember values under key, atomically; silently skipped when that cannot be done."""
+        try:
+            data = encode(values)
+            if decode(data) != values:
+                return   # a field JSON cannot carry (NaN, a tuple …): recompute rather than drift
+        except (ValueError, TypeError, KeyError):
+            return
+        target = self._file(key)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        try:
+            target.parent.mkdir(exist_ok=True)
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+        except OSError:
+            _remove(tmp)
+
+
+_FIELDS = tuple(f.name for f in fields(Value))
+
+
+def encode(values: list[Value]) -> bytes:
+    """Values as compact JSON: field names once, then one row per value. Raises TypeError or
+    ValueError for a field JSON cannot hold."""
+    # getattr over fields(), not asdict(): as generic, and ten times faster (asdict deep-copies)
+    rows = [[getattr(v, name) for name in _FIELDS] for v in values]
+    return json.dumps({"fields": _FIELDS, "rows": rows}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode(data: bytes) -> list[Value]:
+    """The values encode() wrote. Raises ValueError, TypeError or KeyError if data is not that."""
+    payload = json.loads(data)
+    names = payload["fields"]
+    return [Value(**dict(zip(names, row, strict=True))) for row in payload["rows"]]
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
