@@ -1,7 +1,7 @@
 """Wall time of a corpus command over a whole panel, cold and warm value cache.
 
     python bench/bench_panel.py [--corpus ../shared/panel] [--runs 5]
-                                [--command "places --corpus {corpus} -f csv"]
+                                [--command "track --corpus {corpus} -f csv"]
 
 - reading every report (read_report, in this process: the floor of any run that reads them);
 - the command with an empty cache (a fresh POLCMP_CACHE folder every run), --jobs 1 and 2;
@@ -68,7 +68,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "panel"))
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--command", default="places --corpus {corpus} -f csv",
+    ap.add_argument("--command", default="track --corpus {corpus} -f csv",
                     help="polcmp arguments to time; {corpus} is replaced by the corpus folder")
     args = ap.parse_args()
     args.corpus = str(Path(args.corpus).resolve())   # the commands run from the checkout

@@ -17,7 +17,7 @@ from .output import Format, choose_format, format_value, open_output, use_bom, w
 from .status import ExitCode
 
 COLUMNS = ("raw", "start", "value", "unit", "qualifier", "soft", "indicator", "label", "rule", "pattern",
-           "status", "period", "why_not")
+           "status", "period", "refers_to", "why_not")
 
 
 @app.command()
@@ -53,6 +53,7 @@ def explain(
                          "indicator": v.indicator if v else None, "label": v.label if v else None,
                          "rule": v.rule if v else None, "pattern": ind.patterns[rule] if v else None,
                          "status": v.status if v else None, "period": v.period if v else None,
+                         "refers_to": v.refers_to if v else None,
                          "why_not": r.why_not or None})
     fmt = choose_format(fmt, output)
     with open_output(output, use_bom(None, fmt, output)) as out:
@@ -62,7 +63,8 @@ def explain(
                     if row["value"] is not None else "—"
                 if row["indicator"]:
                     out.write(f"«{row['raw']}»  {shown}  → {row['indicator']} {row['label']}  "
-                              f"(pattern {row['rule'].rsplit('#', 1)[1]}: {row['pattern']}; {row['status']}, {row['period']})\n")
+                              f"(pattern {row['rule'].rsplit('#', 1)[1]}: {row['pattern']}; {row['status']}, {row['period']}, "
+                              f"about {row['refers_to'] or '?'})\n")
                 else:
                     out.write(f"«{row['raw']}»  {shown}  → nothing: {row['why_not']}\n")
             if not rows:
