@@ -1,0 +1,192 @@
+"""Which place and year a report is for, read from its text the way a careful reader would.
+
+A report names itself in its head: the title (2021年广安市政府工作报告), the line under it
+(——2021年1月12日在广安市第五届人民代表大会第六次会议上), the speaker (广安市市长 张三) and the
+opening (我代表广安市人民政府 / 我代表国务院). Some heads name only the level (我代表省人民政府,
+省长 张三); the name then comes from the body's formal names of that level (中共湖南省委,
+湖南省国民经济和社会发展…). The year is the delivery date (a report read in December is for
+the next year), else the title's year, else the year under review plus one.
+
+When the cues are missing or disagree the answer is None: a wrong name is worse than none.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+NATION = "全国"
+_HEAD_MAX = 3000          # the title, date line, speaker and opening stand in the first lines
+_HEAD_END = re.compile(r"各位代表")
+_OPENING_MAX = 200
+_CJK = "\u4e00-\u9fff"
+# Level words a place name ends with, longest first so 自治州 is not read as 州.
+_LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "州", "盟", "县", "区", "旗")
+_LEVEL = "|".join(_LEVELS)
+_NAME = rf"[{_CJK}]{{1,12}}?(?:{_LEVEL})"
+# Characters no place name holds: they betray a phrase (省委省政府和, 市人大常委会).
+_NOT_IN_NAME = re.compile(r"[委府我的了是届议、，,]|人民|人大|政协|代表|完成|举办")
+_TITLES = {"省长": "省", "市长": "市", "州长": "州", "县长": "县", "区长": "区", "盟长": "盟", "旗长": "旗",
+           "主席": "自治区", "专员": "地区"}
+_NUMERAL = "〇零一二三四五六七八九十"
+
+# Where a name in the head may start: at a line's start (after markup, brackets, dashes),
+# or after 在 / 于 / a date's 日 — never inside a sentence (圆满完成市十四届人大…).
+_START = rf"(?:^|(?<=[\s*#>(（—\-])|(?<=在)|(?<=于)|(?<=[\d{_NUMERAL}]日))(?![在于])"
+_CONGRESS = re.compile(rf"{_START}(?:(?P<name>{_NAME})|(?P<level>{_LEVEL}))?\s*第\s*[{_NUMERAL}\d]+\s*届\s*"
+                       rf"(?P<nation>全国)?\s*人民代表大会", re.M)
+_CONGRESS_SHORT = re.compile(rf"{_START}(?P<name>{_NAME})(?:第\s*)?[{_NUMERAL}]+届人大", re.M)
+_ON_BEHALF = re.compile(rf"我代表(?:(?P<name>{_NAME})|(?P<level>{_LEVEL}))?(?:人民)?政府|我代表(?P<nation>国务院)")
+_SPEAKER = re.compile(
+    rf"(?:^|(?<=[\s*>#]))(?:(?P<name>[{_CJK}]{{2,14}}?)(?P<suffix>{_LEVEL})??|(?P<level>{_LEVEL})?)(?:人民政府)?"
+    rf"(?:代理|代|常务副)?(?P<title>{'|'.join(_TITLES)})|(?P<nation>国务院总理)", re.M)
+_TITLE = re.compile(rf"^[\s*#>]*(?:(?:20|19)\d\d年)?(?P<name>{_NAME})(?:(?:20|19)\d\d年(?:度)?)?(?:人民)?政府工作报告", re.M)
+# Formal names in the body, for a head that gives only the level: the party committee
+# (中共湖南省委) and the plan (《湖南省国民经济和社会发展第十二个五年规划纲要》), whose left
+# edge is fixed, so no phrase before the name can run into it.
+_BODY_NAMES = (re.compile(rf"(?<=中共)(?P<name>{_NAME})委"),
+               re.compile(rf"(?<=《)(?:中共)?(?P<name>{_NAME})(?:委.{{0,12}})?国民经济和社会发展"))
+_DOMINANT = 3             # the body's top name must be named this many times more than the next
+
+_YEAR = rf"(?:(?:19|20)\d\d|[二][〇零][{_NUMERAL[:-1]}]{{2}})"
+_DATE = re.compile(rf"(?P<year>{_YEAR})\s*年\s*(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
+                   rf"\s*(?:[0-3]?\d|[{_NUMERAL}]{{1,3}})\s*日")
+_TITLE_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年(?:度)?\s*(?:[{_CJK}]{{0,12}}?)(?:人民)?政府工作报告")
+_REVIEW = re.compile(rf"(?P<year>{_YEAR})\s*年(?:[{_CJK}、]{{0,12}})?(?:工作|发展)?(?:的)?(?:简要)?回顾")
+_LATE_MONTHS = (11, 12)
+_REVIEW_REACH = 3000      # the first heading after the opening: 一、2021年工作回顾   # a session in November or December sets the targets of the next year
+
+
+def place_and_year(work: str) -> tuple[str | None, int | None]:
+    """(place, year) of a report from its normalised text; None for what it does not tell."""
+    return report_place(work), report_year(work)
+
+
+def report_head(work: str) -> tuple[str, str]:
+    """(title lines, opening): the title, date line and speaker stand before the first
+    各位代表, the 我代表… sentence just after it."""
+    head = work[:_HEAD_MAX]
+    m = _HEAD_END.search(head)
+    return (head[:m.start()], head[m.end():m.end() + _OPENING_MAX]) if m else (head, head)
+
+
+def report_place(work: str) -> str | None:
+    """The place a report speaks for, in file-name form (临海, 云南省, 全国), or None."""
+    from .reports import canonical_place
+    names, levels = _head_cues(*report_head(work))
+    if NATION in names:
+        return NATION if set(names) == {NATION} else None
+    found = {canonical_place(_full_name(n, work)) for n in names}
+    if len(found) > 1:
+        found = _drop_short_forms(found)
+    if len(found) == 1:
+        return found.pop()
+    if found or len(levels) != 1:
+        return None     # cues that disagree, or no level to look for in the body
+    name = _body_name(work, levels.pop())
+    return canonical_place(_full_name(name, work)) if name else None
+
+
+def _head_cues(title_lines: str, opening: str) -> tuple[list[str], set[str]]:
+    """Place names the head states, and the levels it states without a name (省, 市 …)."""
+    names, levels = [], set()
+    for pattern, text in ((_CONGRESS, title_lines), (_CONGRESS_SHORT, title_lines), (_TITLE, title_lines),
+                          (_ON_BEHALF, opening)):
+        for m in pattern.finditer(text):
+            if m.groupdict().get("nation"):
+                names.append(NATION)
+            elif m.group("name") and _is_name(m.group("name")):
+                names.append(m.group("name"))
+            elif m.groupdict().get("level"):
+                levels.add(_level_of(m.group("level")))
+    for m in _SPEAKER.finditer(title_lines):
+        if m.group("nation"):
+            names.append(NATION)
+            continue
+        level = _TITLES[m.group("title")]
+        name = m.group("name")
+        if name and _is_name(name + (m.group("suffix") or "")):
+            names.append(name + (m.group("suffix") or level))
+        elif not name:
+            levels.add(_level_of(m.group("level") or level))
+    return names, levels
+
+
+def _level_of(word: str) -> str:
+    """The level a bare word names: 州 is a 自治州, the rest are themselves."""
+    return "自治州" if word == "州" else word
+
+
+def _is_name(name: str) -> bool:
+    return len(name) >= 2 and name not in _LEVELS and not _NOT_IN_NAME.search(name)
+
+
+def _full_name(name: str, work: str) -> str:
+    """伊犁州 → 伊犁哈萨克自治州 when the report spells the full name out somewhere."""
+    if name.endswith("州") and not name.endswith("自治州"):
+        m = re.search(rf"{re.escape(name[:-1])}[{_CJK}]{{1,10}}?自治州", work)
+        if m and _is_name(m.group()):
+            return m.group()
+    return name
+
+
+def _drop_short_forms(found: set[str]) -> set[str]:
+    """伊犁州 and 伊犁哈萨克自治州 are one place: keep the longer name."""
+    return {n for n in found if not any(o != n and o.startswith(n.rstrip("州")) for o in found)}
+
+
+def _body_name(work: str, level: str) -> str | None:
+    """The one place of `level` the body names formally, far more often than any other."""
+    counts = Counter()
+    for pattern in _BODY_NAMES:
+        for m in pattern.finditer(work):
+            name = m.group("name")
+            if _is_name(name) and _level_of_name(name) == level:
+                counts[name] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < _DOMINANT * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _level_of_name(name: str) -> str:
+    return next(_level_of(level) for level in _LEVELS if name.endswith(level))
+
+
+def report_year(work: str) -> int | None:
+    """The year a report sets targets for: its delivery date, else its title's year, else the
+    year it reviews plus one. None when date and title disagree or no cue is there."""
+    head = "".join(report_head(work))
+    dated = titled = reviewed = None
+    if m := _DATE.search(head):
+        dated = _year(m.group("year")) + (_month(m.group("month")) in _LATE_MONTHS)
+    if m := _TITLE_YEAR.search(head):
+        titled = _year(m.group("year"))
+    if m := _REVIEW.search(work[:len(head) + _REVIEW_REACH]):
+        reviewed = _year(m.group("year")) + 1
+    # A report reviews the year before its own: a date whose last year the text never names
+    # is a site's mistake (a 2003 report dated 2010).
+    years = [y for y in (dated, titled, reviewed) if y and _names_year(work, y - 1)]
+    if dated in years and titled in years and dated != titled:
+        return None
+    return years[0] if years else None
+
+
+def _names_year(work: str, year: int) -> bool:
+    chinese = "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
+    return f"{year}年" in work or f"{chinese}年" in work
+
+
+def _year(text: str) -> int:
+    """2021 or 二〇二一 → 2021."""
+    if text.isdigit():
+        return int(text)
+    return int("".join("0" if c in "〇零" else str("一二三四五六七八九".index(c) + 1) for c in text))
+
+
+def _month(text: str) -> int:
+    """1, 01, 十二, 三 → the month's number."""
+    if text.isdigit():
+        return int(text)
+    if text.startswith("十"):
+        return 10 + (("一二".index(text[1]) + 1) if len(text) > 1 else 0)
+    return "一二三四五六七八九".index(text) + 1
