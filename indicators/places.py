@@ -15,6 +15,8 @@ import re
 from collections import Counter
 
 NATION = "全国"
+# Files drop 市/县/区 (临海, 芝罘) but keep these endings whole.
+_KEEP_SUFFIX = ("自治区", "自治县", "地区", "新区", "林区", "特区", "矿区", "城区", "郊区")
 _HEAD_MAX = 3000          # the title, date line, speaker and opening stand in the first lines
 _HEAD_END = re.compile(r"各位代表")
 _OPENING_MAX = 200
@@ -24,7 +26,9 @@ _LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗"
 _LEVEL = "|".join(_LEVELS)
 _NAME = rf"[{_CJK}]{{1,12}}?(?:{_LEVEL})"
 # Characters no place name holds: they betray a phrase (省委省政府和, 市人大常委会).
-_NOT_IN_NAME = re.compile(r"[委府我的了是届议、，,]|人民|人大|政协|代表|完成|举办")
+_NOT_IN_NAME = re.compile(r"[委府我的了是届议在省、，,]|人民|人大|政协|代表|代理|完成|举办|关于|制定")
+# 全省, 本市, 我州: a determiner before the level word, not a name.
+_DETERMINED = re.compile(r"[全本我该各每两几]$")
 _TITLES = {"省长": "省", "市长": "市", "州长": "州", "县长": "县", "区长": "区", "盟长": "盟", "旗长": "旗",
            "主席": "自治区", "专员": "地区"}
 _NUMERAL = "〇零一二三四五六七八九十"
@@ -53,12 +57,21 @@ _DATE = re.compile(rf"(?P<year>{_YEAR})\s*年\s*(?P<month>1[0-2]|0?[1-9]|十[一
 _TITLE_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年(?:度)?\s*(?:[{_CJK}]{{0,12}}?)(?:人民)?政府工作报告")
 _REVIEW = re.compile(rf"(?P<year>{_YEAR})\s*年(?:[{_CJK}、]{{0,12}})?(?:工作|发展)?(?:的)?(?:简要)?回顾")
 _LATE_MONTHS = (11, 12)
-_REVIEW_REACH = 3000      # the first heading after the opening: 一、2021年工作回顾   # a session in November or December sets the targets of the next year
+_REVIEW_REACH = 3000
+_ANY_YEAR = re.compile(rf"({_YEAR})\s*年")      # the first heading after the opening: 一、2021年工作回顾   # a session in November or December sets the targets of the next year
 
 
 def place_and_year(work: str) -> tuple[str | None, int | None]:
     """(place, year) of a report from its normalised text; None for what it does not tell."""
     return report_place(work), report_year(work)
+
+
+def canonical_place(name: str) -> str:
+    """临海市 → 临海, 芝罘区 → 芝罘; 云南省, 延边朝鲜族自治州, 新区 names are kept whole."""
+    name = name.strip()
+    if len(name) >= 3 and name.endswith(("市", "县", "区")) and not name.endswith(_KEEP_SUFFIX):
+        return name[:-1]
+    return name
 
 
 def report_head(work: str) -> tuple[str, str]:
@@ -71,19 +84,22 @@ def report_head(work: str) -> tuple[str, str]:
 
 def report_place(work: str) -> str | None:
     """The place a report speaks for, in file-name form (临海, 云南省, 全国), or None."""
-    from .reports import canonical_place
     names, levels = _head_cues(*report_head(work))
     if NATION in names:
         return NATION if set(names) == {NATION} else None
-    found = {canonical_place(_full_name(n, work)) for n in names}
+    prefecture = "自治州" in levels or "自治州" in work
+    full = {_full_name(n, work, prefecture) for n in names}
+    found = {canonical_place(n) for n in full if n}
     if len(found) > 1:
         found = _drop_short_forms(found)
     if len(found) == 1:
         return found.pop()
-    if found or len(levels) != 1:
+    if found or None in full or len(levels) != 1:
         return None     # cues that disagree, or no level to look for in the body
-    name = _body_name(work, levels.pop())
-    return canonical_place(_full_name(name, work)) if name else None
+    level = levels.pop()
+    name = _body_name(work, level)
+    name = name and _full_name(name, work, prefecture)
+    return canonical_place(name) if name else None
 
 
 def _head_cues(title_lines: str, opening: str) -> tuple[list[str], set[str]]:
@@ -117,15 +133,20 @@ def _level_of(word: str) -> str:
 
 
 def _is_name(name: str) -> bool:
-    return len(name) >= 2 and name not in _LEVELS and not _NOT_IN_NAME.search(name)
+    """A place name, not a phrase that ends in a level word (省委省政府和, 全省, 代理市)."""
+    stem = next((name[:-len(level)] for level in _LEVELS if name.endswith(level)), name)
+    return len(stem) >= 2 and not _NOT_IN_NAME.search(stem) and not _DETERMINED.search(stem)
 
 
-def _full_name(name: str, work: str) -> str:
-    """伊犁州 → 伊犁哈萨克自治州 when the report spells the full name out somewhere."""
+def _full_name(name: str, work: str, prefecture: bool = True) -> str | None:
+    """伊犁州 → 伊犁哈萨克自治州 when the report spells the full name out somewhere; None when
+    it speaks as a 自治州 (州长, 州人民政府) but never says which: files name 自治州 in full."""
     if name.endswith("州") and not name.endswith("自治州"):
         m = re.search(rf"{re.escape(name[:-1])}[{_CJK}]{{1,10}}?自治州", work)
         if m and _is_name(m.group()):
             return m.group()
+        if prefecture:
+            return None
     return name
 
 
@@ -163,17 +184,13 @@ def report_year(work: str) -> int | None:
         titled = _year(m.group("year"))
     if m := _REVIEW.search(work[:len(head) + _REVIEW_REACH]):
         reviewed = _year(m.group("year")) + 1
-    # A report reviews the year before its own: a date whose last year the text never names
-    # is a site's mistake (a 2003 report dated 2010).
-    years = [y for y in (dated, titled, reviewed) if y and _names_year(work, y - 1)]
+    # A report reviews the year before its own: a date whose last year the text never names,
+    # though it names years before that, is a site's mistake (a 2003 report dated 2010).
+    named = {_year(y) for y in _ANY_YEAR.findall(work)}
+    years = [y for y in (dated, titled, reviewed) if y and (y - 1 in named or not any(n < y - 1 for n in named))]
     if dated in years and titled in years and dated != titled:
         return None
     return years[0] if years else None
-
-
-def _names_year(work: str, year: int) -> bool:
-    chinese = "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
-    return f"{year}年" in work or f"{chinese}年" in work
 
 
 def _year(text: str) -> int:
