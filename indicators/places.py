@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
+from pathlib import Path
 
 NATION = "全国"
 # Files drop 市/县/区 (临海, 芝罘) but keep these endings whole.
@@ -49,6 +51,7 @@ _TITLE = re.compile(rf"^[\s*#>]*(?:(?:20|19)\d\d年)?(?P<name>{_NAME})(?:(?:20|1
 # edge is fixed, so no phrase before the name can run into it.
 _BODY_NAMES = (re.compile(rf"(?<=中共)(?P<name>{_NAME})委"),
                re.compile(rf"(?<=《)(?:中共)?(?P<name>{_NAME})(?:委.{{0,12}})?国民经济和社会发展"))
+_MIN_MENTIONS = 3        # a province named once or twice is not the one speaking
 _DOMINANT = 3             # the body's top name must be named this many times more than the next
 
 _YEAR = rf"(?:(?:19|20)\d\d|[二][〇零][{_NUMERAL[:-1]}]{{2}})"
@@ -97,6 +100,8 @@ def report_place(work: str) -> str | None:
     if found or None in full or len(levels) != 1:
         return None     # cues that disagree, or no level to look for in the body
     level = levels.pop()
+    if level in ("省", "自治区"):
+        return _province_named(work, level)
     name = _body_name(work, level)
     name = name and _full_name(name, work, prefecture)
     return canonical_place(name) if name else None
@@ -105,25 +110,23 @@ def report_place(work: str) -> str | None:
 def _head_cues(title_lines: str, opening: str) -> tuple[list[str], set[str]]:
     """Place names the head states, and the levels it states without a name (省, 市 …)."""
     names, levels = [], set()
-    for pattern, text in ((_CONGRESS, title_lines), (_CONGRESS_SHORT, title_lines), (_TITLE, title_lines),
-                          (_ON_BEHALF, opening)):
-        for m in pattern.finditer(text):
-            if m.groupdict().get("nation"):
-                names.append(NATION)
-            elif m.group("name") and _is_name(m.group("name")):
-                names.append(m.group("name"))
-            elif m.groupdict().get("level"):
-                levels.add(_level_of(m.group("level")))
-    for m in _SPEAKER.finditer(title_lines):
-        if m.group("nation"):
+    found = [(m, None) for pattern, text in ((_CONGRESS, title_lines), (_CONGRESS_SHORT, title_lines),
+                                             (_TITLE, title_lines), (_ON_BEHALF, opening))
+             for m in pattern.finditer(text)]
+    found += [(m, m.group("title")) for m in _SPEAKER.finditer(title_lines)]
+    for m, title in found:
+        cue = m.groupdict()
+        if cue.get("nation"):
             names.append(NATION)
             continue
-        level = _TITLES[m.group("title")]
-        name = m.group("name")
-        if name and _is_name(name + (m.group("suffix") or "")):
-            names.append(name + (m.group("suffix") or level))
-        elif not name:
-            levels.add(_level_of(m.group("level") or level))
+        name = (cue.get("name") or "") + (cue.get("suffix") or "")
+        if title and cue.get("name") and not cue.get("suffix"):
+            name += _TITLES[title]          # 泉州市长: the title's 市 ends the name
+        level = cue.get("level") or (name if name in _LEVELS else None) or (_TITLES[title] if title and not name else None)
+        if _is_name(name):
+            names.append(name)
+        elif level:                         # 我代表省人民政府, 自治区主席, 州长
+            levels.add(_level_of(level))
     return names, levels
 
 
@@ -165,6 +168,25 @@ def _body_name(work: str, level: str) -> str | None:
                 counts[name] += 1
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] < _DOMINANT * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+@cache
+def provinces() -> dict[str, str]:
+    """Province-level names as files give them → the short name bodies use (江西省 → 江西)."""
+    lines = Path(__file__).with_name("provinces.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return {name: short for name, short in rows[1:]}
+
+
+def _province_named(work: str, level: str) -> str | None:
+    """The province (or 自治区) of `level` a report's body names far more often than any other:
+    a province's report says 江西 dozens of times, its neighbours a few."""
+    counts = Counter({name: work.count(short) for name, short in provinces().items()
+                      if name.endswith(level)})
+    ranked = counts.most_common(2)
+    if not ranked[0][1] or ranked[0][1] < _DOMINANT * ranked[1][1] or ranked[0][1] < _MIN_MENTIONS:
         return None
     return ranked[0][0]
 
