@@ -58,10 +58,14 @@ _YEAR = rf"(?:(?:19|20)\d\d|[二][〇零][{_NUMERAL[:-1]}]{{2}})"
 _DATE = re.compile(rf"(?P<year>{_YEAR})\s*年\s*(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
                    rf"\s*(?:[0-3]?\d|[{_NUMERAL}]{{1,3}})\s*日")
 _TITLE_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年(?:度)?\s*(?:[{_CJK}]{{0,12}}?)(?:人民)?政府工作报告")
-_REVIEW = re.compile(rf"(?P<year>{_YEAR})\s*年(?:[{_CJK}、]{{0,12}})?(?:工作|发展)?(?:的)?(?:简要)?回顾")
-_LATE_MONTHS = (11, 12)
-_REVIEW_REACH = 3000
-_ANY_YEAR = re.compile(rf"({_YEAR})\s*年")      # the first heading after the opening: 一、2021年工作回顾   # a session in November or December sets the targets of the next year
+# A heading: a short line, or one that opens with 一、, that names a year and what of it.
+_HEADING_YEAR = re.compile(rf"^[\s*#>]*(?:[一二三四五六七八九十]+[、.]\s*)?(?:[{_CJK}]{{0,4}}做好|关于)?(?P<year>{_YEAR})\s*年"
+                           rf"(?P<what>[^\n]{{0,24}})$", re.M)
+_REVIEW = re.compile(r"回顾|工作总结|工作情况")
+_PLAN = re.compile(r"工作安排|主要任务|重点工作|工作任务|主要工作|目标任务|总体要求|目标|工作建议|^(?:的|政府)?工作")
+_LATE_MONTHS = (11, 12)   # a session in November or December sets the targets of the next year
+_ANY_YEAR = re.compile(rf"({_YEAR})\s*年")
+_DWELLS = 3               # a year named this often is one the report is about
 
 
 def place_and_year(work: str) -> tuple[str | None, int | None]:
@@ -197,22 +201,42 @@ def _level_of_name(name: str) -> str:
 
 def report_year(work: str) -> int | None:
     """The year a report sets targets for: its delivery date, else its title's year, else the
-    year it reviews plus one. None when date and title disagree or no cue is there."""
+    year its first review heading names plus one, else its plan heading's year. None when date
+    and title disagree or no cue is there."""
     head = "".join(report_head(work))
-    dated = titled = reviewed = None
+    dated = titled = None
     if m := _DATE.search(head):
         dated = _year(m.group("year")) + (_month(m.group("month")) in _LATE_MONTHS)
+        if not _looks_back_or_ahead(work, dated):
+            dated = None
     if m := _TITLE_YEAR.search(head):
         titled = _year(m.group("year"))
-    if m := _REVIEW.search(work[:len(head) + _REVIEW_REACH]):
-        reviewed = _year(m.group("year")) + 1
-    # A report reviews the year before its own: a date whose last year the text never names,
-    # though it names years before that, is a site's mistake (a 2003 report dated 2010).
-    named = {_year(y) for y in _ANY_YEAR.findall(work)}
-    years = [y for y in (dated, titled, reviewed) if y and (y - 1 in named or not any(n < y - 1 for n in named))]
-    if dated in years and titled in years and dated != titled:
+    if dated and titled and dated != titled:
         return None
-    return years[0] if years else None
+    return dated or titled or _heading_year(work)
+
+
+def _looks_back_or_ahead(work: str, year: int) -> bool:
+    """Whether the text bears a delivery date out. A report of Y reviews Y-1; one that never
+    names Y-1 but dwells on a much older year is dated wrongly (a 2003 report, all about 2002,
+    whose date line says 2010). Many reports say 去年, not the year: silence proves nothing."""
+    named = Counter(_year(y) for y in _ANY_YEAR.findall(work))
+    past = [(count, y) for y, count in named.items() if y < year]
+    if not past or named[year - 1]:
+        return True
+    count, most_named = max(past)
+    return count < _DWELLS or most_named >= year - 2
+
+
+def _heading_year(work: str) -> int | None:
+    """一、2021年工作回顾 → 2022; 三、2022年主要任务 → 2022; None when headings disagree."""
+    years = set()
+    for m in _HEADING_YEAR.finditer(work):
+        if _REVIEW.search(m.group("what")):
+            years.add(_year(m.group("year")) + 1)
+        elif _PLAN.search(m.group("what")):
+            years.add(_year(m.group("year")))
+    return years.pop() if len(years) == 1 else None
 
 
 def _year(text: str) -> int:
