@@ -51,6 +51,7 @@ _TITLE = re.compile(rf"^[\s*#>]*(?:(?:20|19)\d\d年)?(?P<name>{_NAME})(?:(?:20|1
 # edge is fixed, so no phrase before the name can run into it.
 _BODY_NAMES = (re.compile(rf"(?<=中共)(?P<name>{_NAME})委"),
                re.compile(rf"(?<=《)(?:中共)?(?P<name>{_NAME})(?:委.{{0,12}})?国民经济和社会发展"))
+_LISTED_LEVELS = ("省", "自治区", "自治州")   # the levels place_names.tsv lists in full
 _MIN_MENTIONS = 3        # a province named once or twice is not the one speaking
 _DOMINANT = 3             # the body's top name must be named this many times more than the next
 
@@ -104,8 +105,8 @@ def report_place(work: str) -> str | None:
     if found or None in full or len(levels) != 1:
         return None     # cues that disagree, or no level to look for in the body
     level = levels.pop()
-    if level in ("省", "自治区"):
-        return _province_named(work, level)
+    if level in _LISTED_LEVELS:
+        return _named_by_short_form(work, level)
     name = _body_name(work, level)
     name = name and _full_name(name, work, prefecture)
     return canonical_place(name) if name else None
@@ -146,9 +147,13 @@ def _is_name(name: str) -> bool:
 
 
 def _full_name(name: str, work: str, prefecture: bool = True) -> str | None:
-    """伊犁州 → 伊犁哈萨克自治州 when the report spells the full name out somewhere; None when
-    it speaks as a 自治州 (州长, 州人民政府) but never says which: files name 自治州 in full."""
+    """伊犁州 → 伊犁哈萨克自治州, as place_names.tsv or the report itself spells it out; None
+    when it speaks as a 自治州 (州长, 州人民政府) but its full name is nowhere: files name
+    自治州 in full."""
     if name.endswith("州") and not name.endswith("自治州"):
+        for full, forms in short_forms().items():
+            if full.endswith("自治州") and (name in forms or name[:-1] in forms):
+                return full
         m = re.search(rf"{re.escape(name[:-1])}[{_CJK}]{{1,10}}?自治州", work)
         if m and _is_name(m.group()):
             return m.group()
@@ -177,26 +182,27 @@ def _body_name(work: str, level: str) -> str | None:
 
 
 @cache
-def provinces() -> dict[str, str]:
-    """Province-level names as files give them → the short name bodies use (江西省 → 江西)."""
-    lines = Path(__file__).with_name("provinces.tsv").read_text(encoding="utf-8").splitlines()
+def short_forms() -> dict[str, tuple[str, ...]]:
+    """Provinces and 自治州 as files name them → the short forms bodies use (江西省 → 江西)."""
+    lines = Path(__file__).with_name("place_names.tsv").read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return {name: short for name, short in rows[1:]}
+    return {name: tuple(forms.split(",")) for name, forms in rows[1:]}
 
 
-def _province_named(work: str, level: str) -> str | None:
-    """The province (or 自治区) of `level` a report's body names far more often than any other:
-    a province's report says 江西 dozens of times, its neighbours a few."""
-    counts = Counter({name: work.count(short) for name, short in provinces().items()
-                      if name.endswith(level)})
+def _named_by_short_form(work: str, level: str) -> str | None:
+    """The listed place of `level` the body names far more often than any other: a province's
+    report says 江西 dozens of times, its neighbours a few."""
+    counts = Counter({name: sum(work.count(form) for form in forms) for name, forms in short_forms().items()
+                      if _level_of_name(name) == level})
     ranked = counts.most_common(2)
-    if not ranked[0][1] or ranked[0][1] < _DOMINANT * ranked[1][1] or ranked[0][1] < _MIN_MENTIONS:
+    if not ranked or ranked[0][1] < max(_MIN_MENTIONS, _DOMINANT * ranked[1][1]):
         return None
     return ranked[0][0]
 
 
 def _level_of_name(name: str) -> str:
-    return next(_level_of(level) for level in _LEVELS if name.endswith(level))
+    """自治州 for 伊犁哈萨克自治州, 省 for 云南省; 市 for a city named without it (北京)."""
+    return next((_level_of(level) for level in _LEVELS if name.endswith(level)), "市")
 
 
 def report_year(work: str) -> int | None:
