@@ -28,7 +28,7 @@ _LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗"
 _LEVEL = "|".join(_LEVELS)
 _NAME = rf"[{_CJK}]{{1,12}}?(?:{_LEVEL})"
 # Characters no place name holds: they betray a phrase (省委省政府和, 市人大常委会).
-_NOT_IN_NAME = re.compile(r"[委府我的了是届议在省、，,]|人民|人大|政协|代表|代理|完成|举办|关于|制定")
+_NOT_IN_NAME = re.compile(r"[委府我的了是届议在省、，,]|人民|人大|政协|代表|代理|完成|举办|关于|制定|共产党")
 # 全省, 本市, 我州: a determiner before the level word, not a name.
 _DETERMINED = re.compile(r"[全本我该各每两几]$")
 _TITLES = {"省长": "省", "市长": "市", "州长": "州", "县长": "县", "区长": "区", "盟长": "盟", "旗长": "旗",
@@ -37,20 +37,22 @@ _NUMERAL = "〇零一二三四五六七八九十"
 
 # Where a name in the head may start: at a line's start (after markup, brackets, dashes),
 # or after 在 / 于 / a date's 日 — never inside a sentence (圆满完成市十四届人大…).
-_START = rf"(?:^|(?<=[\s*#>(（—\-])|(?<=在)|(?<=于)|(?<=[\d{_NUMERAL}]日))(?![在于])"
+_START = rf"(?:^|(?<=[\s*#>(（—\-])|(?<=在)|(?<=于)|(?<=向)|(?<=[\d{_NUMERAL}]日))(?![在于向])"
 _CONGRESS = re.compile(rf"{_START}(?:(?P<name>{_NAME})|(?P<level>{_LEVEL}))?\s*第\s*[{_NUMERAL}\d]+\s*届\s*"
                        rf"(?P<nation>全国)?\s*人民代表大会", re.M)
 _CONGRESS_SHORT = re.compile(rf"{_START}(?P<name>{_NAME})(?:第\s*)?[{_NUMERAL}]+届人大", re.M)
-_ON_BEHALF = re.compile(rf"我代表(?:(?P<name>{_NAME})|(?P<level>{_LEVEL}))?(?:人民)?政府|我代表(?P<nation>国务院)")
+_TERM = rf"(?:第?[{_NUMERAL}]+届)?"      # 我代表第九届省人民政府, 省九届人民政府
+_ON_BEHALF = re.compile(rf"我代表{_TERM}(?:(?P<name>{_NAME})|(?P<level>{_LEVEL}))?{_TERM}(?:人民)?政府"
+                        rf"|我代表(?P<nation>国务院)")
 _SPEAKER = re.compile(
-    rf"(?:^|(?<=[\s*>#]))(?:(?P<name>[{_CJK}]{{2,14}}?)(?P<suffix>{_LEVEL})??|(?P<level>{_LEVEL})?)(?:人民政府)?"
+    rf"(?:^|(?<=[\s*>#]))(?:(?P<name>[{_CJK}]{{1,14}}?(?:{_LEVEL}))|(?P<level>{_LEVEL}))?(?:人民政府)?"
     rf"(?:代理|代|常务副)?(?P<title>{'|'.join(_TITLES)})|(?P<nation>国务院总理)", re.M)
 _TITLE = re.compile(rf"^[\s*#>]*(?:(?:20|19)\d\d年)?(?P<name>{_NAME})(?:(?:20|19)\d\d年(?:度)?)?(?:人民)?政府工作报告", re.M)
 # Formal names in the body, for a head that gives only the level: the party committee
 # (中共湖南省委) and the plan (《湖南省国民经济和社会发展第十二个五年规划纲要》), whose left
 # edge is fixed, so no phrase before the name can run into it.
 _BODY_NAMES = (re.compile(rf"(?<=中共)(?P<name>{_NAME})委"),
-               re.compile(rf"(?<=《)(?:中共)?(?P<name>{_NAME})(?:委.{{0,12}})?国民经济和社会发展"))
+               re.compile(rf"(?<=《)(?:中共|中国共产党)?(?P<name>{_NAME})(?:委.{{0,12}})?国民经济和社会发展"))
 _LISTED_LEVELS = ("省", "自治区", "自治州")   # the levels place_names.tsv lists in full
 _MIN_MENTIONS = 3        # a province named once or twice is not the one speaking
 _DOMINANT = 3             # the body's top name must be named this many times more than the next
@@ -103,7 +105,8 @@ def report_place(work: str) -> str | None:
     if len(found) == 1:
         return found.pop()
     if found or None in full or len(levels) != 1:
-        return None     # cues that disagree, or no level to look for in the body
+        return None     # cues that disagree, or no level to look for in the body (a headless
+                        # report: city reports say 全省 as often as 全市, so no guess from those)
     level = levels.pop()
     if level in _LISTED_LEVELS:
         return _named_by_short_form(work, level)
@@ -124,9 +127,7 @@ def _head_cues(title_lines: str, opening: str) -> tuple[list[str], set[str]]:
         if cue.get("nation"):
             names.append(NATION)
             continue
-        name = (cue.get("name") or "") + (cue.get("suffix") or "")
-        if title and cue.get("name") and not cue.get("suffix"):
-            name += _TITLES[title]          # 泉州市长: the title's 市 ends the name
+        name = cue.get("name") or ""      # not 泉州市长: 赵克志省长 reads the same way
         level = cue.get("level") or (name if name in _LEVELS else None) or (_TITLES[title] if title and not name else None)
         if _is_name(name):
             names.append(name)
