@@ -8,7 +8,9 @@ without a `<place>_<year>` name, and compares with the original file name. --all
 report of both folders in place (the name is ignored) instead of a sample.
 
 Each report is right, unnamed (None: polcmp asks the user to rename it) or wrong (a place or
-year that is not the file's). Every miss is printed with its original name.
+year that is not the file's). Every miss is printed with its original name. The few panel
+files whose own name is wrong (naming_truth_fixes.tsv, with the text's evidence) are judged by
+what their text is, and listed as such.
 """
 from __future__ import annotations
 
@@ -25,7 +27,21 @@ sys.path.insert(0, str(ROOT))
 from indicators.reports import FILE_NAME, canonical_place, read_report  # noqa: E402
 
 
+FIXES = Path(__file__).with_name("naming_truth_fixes.tsv")
+
+
+def truth_fixes() -> dict[str, tuple[str, int]]:
+    """folder/file → (place, year) for files whose name is not what their text is."""
+    rows = [line.split("\t") for line in FIXES.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")][1:]
+    return {file: (place, int(year)) for file, place, year, _evidence in rows}
+
+
 def expected(path: Path) -> tuple[str, int]:
+    """The place and year a report is for: its file name, unless naming_truth_fixes.tsv says otherwise."""
+    fixed = truth_fixes().get(f"{path.parent.name}/{path.name}")
+    if fixed:
+        return fixed
     m = FILE_NAME.match(path.stem)
     return canonical_place(m.group("place")), int(m.group("year"))
 
@@ -49,6 +65,8 @@ def judge(originals: list[Path], copies: list[Path]) -> tuple[int, list[str], li
         line = f"{original.parent.name}/{original.name}: got {got[0]} {got[1]}"
         if got == want:
             right += 1
+            if f"{original.parent.name}/{original.name}" in truth_fixes():
+                print(f"  right, file name wrong: {line} (naming_truth_fixes.tsv)")
         elif all(g is None or g == w for g, w in zip(got, want)):
             unnamed.append(line)
         else:
