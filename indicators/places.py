@@ -57,18 +57,22 @@ _LISTED_LEVELS = ("省", "自治区", "自治州")   # the levels place_names.ts
 _MIN_MENTIONS = 3        # a province named once or twice is not the one speaking
 _DOMINANT = 3             # the body's top name must be named this many times more than the next
 
-_YEAR = rf"(?:(?:19|20)\d\d|[二][〇零][{_NUMERAL[:-1]}]{{2}})"
+_ZERO = "〇零0○ΟO"       # sites write the zero of 二〇二一 with a digit, a circle or a letter
+_YEAR = rf"(?:(?:19|20)\d\d|二[{_ZERO}][{_ZERO}一二三四五六七八九]{{2}})"
 _DATE = re.compile(rf"(?P<year>{_YEAR})\s*年\s*(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
                    rf"\s*(?:[0-3]?\d|[{_NUMERAL}]{{1,3}})\s*日")
 _TITLE_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年(?:度)?\s*(?:[{_CJK}]{{0,12}}?)(?:人民)?政府工作报告")
 # A heading: a short line, or one that opens with 一、, that names a year and what of it.
 _HEADING_YEAR = re.compile(rf"^[\s*#>]*(?:[一二三四五六七八九十]+[、.]\s*)?(?:[{_CJK}]{{0,4}}做好|关于)?(?P<year>{_YEAR})\s*年"
-                           rf"(?P<what>[^\n]{{0,24}})$", re.M)
+                           rf"(?P<what>[^\n]{{0,40}}?)[*\s]*$", re.M)
 _REVIEW = re.compile(r"回顾|工作总结|工作情况")
-_PLAN = re.compile(r"工作安排|主要任务|重点工作|工作任务|主要工作|目标任务|总体要求|目标|工作建议|^(?:的|政府)?工作")
+_PLAN = re.compile(r"工作安排|主要任务|重点工作|工作任务|主要工作|目标任务|总体要求|目标|工作建议|各项工作|^(?:的|政府)?工作")
+_LONG_RANGE = re.compile(r"远景|时期|规划")   # 2035年远景目标: not this year's plan
+_LEAD_IN = re.compile(r"[:：,，;；。]$")   # 2012年的主要工作和成效是： opens a list, it heads nothing
 _LATE_MONTHS = (11, 12)   # a session in November or December sets the targets of the next year
 _ANY_YEAR = re.compile(rf"({_YEAR})\s*年")
-_DWELLS = 3               # a year named this often is one the report is about
+_DWELLS = 6               # a year named this often is one the report is about (a base year
+                          # of a five-year review, 比2007年, comes up four times or so)
 
 
 def place_and_year(work: str) -> tuple[str | None, int | None]:
@@ -236,21 +240,26 @@ def _looks_back_or_ahead(work: str, year: int) -> bool:
 
 
 def _heading_year(work: str) -> int | None:
-    """一、2021年工作回顾 → 2022; 三、2022年主要任务 → 2022; None when headings disagree."""
-    years = set()
+    """一、2021年工作回顾 → 2022; 三、2022年主要任务 → 2022; the year most headings agree on,
+    None on a tie (2009年政府主要工作 … 扎实做好2010年政府工作)."""
+    years = Counter()
     for m in _HEADING_YEAR.finditer(work):
-        if _REVIEW.search(m.group("what")):
-            years.add(_year(m.group("year")) + 1)
-        elif _PLAN.search(m.group("what")):
-            years.add(_year(m.group("year")))
-    return years.pop() if len(years) == 1 else None
+        what = m.group("what")
+        if _LEAD_IN.search(what) or _LONG_RANGE.search(what):
+            continue
+        if _REVIEW.search(what):
+            years[_year(m.group("year")) + 1] += 1
+        elif _PLAN.search(what):
+            years[_year(m.group("year"))] += 1
+    ranked = years.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
 
 def _year(text: str) -> int:
     """2021 or 二〇二一 → 2021."""
     if text.isdigit():
         return int(text)
-    return int("".join("0" if c in "〇零" else str("一二三四五六七八九".index(c) + 1) for c in text))
+    return int("".join("0" if c in _ZERO else str("一二三四五六七八九".index(c) + 1) for c in text))
 
 
 def _month(text: str) -> int:
