@@ -62,11 +62,16 @@ _YEAR = rf"(?:(?:19|20)\d\d|二[{_ZERO}][{_ZERO}一二三四五六七八九]{{2}
 _DATE = re.compile(rf"(?P<year>{_YEAR})\s*年\s*(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
                    rf"\s*(?:[0-3]?\d|[{_NUMERAL}]{{1,3}})\s*日")
 _TITLE_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年(?:度)?\s*(?:[{_CJK}]{{0,12}}?)(?:人民)?政府工作报告")
-# A heading: a short line, or one that opens with 一、, that names a year and what of it.
-_HEADING_YEAR = re.compile(rf"^[\s*#>]*(?:[一二三四五六七八九十]+[、.]\s*)?(?:[{_CJK}]{{0,4}}做好|关于)?(?P<year>{_YEAR})\s*年"
-                           rf"(?P<what>[^\n]{{0,40}}?)[*\s]*$", re.M)
+_NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<rest>.+)")
+_HEADING_MAX = 40
+_SHORT_LINE = 24
+# “十三五” and its neighbours: the Nth five-year plan ends in 1970 + 5(N - 3) (十五: 2001–2005).
+# Only the plan as a whole (“十五”时期, 期间, 以来): “十四五”开局之年 reviews one year.
+_FIVE_YEAR_PLAN = re.compile(r"(九|十[一二三四五]?)五[”\"]?(?=时期|期间|以来|的?工作回顾|回顾)")
+_PLAN_END = {"九": 2000, "十": 2005, "十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030}
 _REVIEW = re.compile(r"回顾|工作总结|工作情况")
-_PLAN = re.compile(r"工作安排|主要任务|重点工作|工作任务|主要工作|目标任务|总体要求|目标|工作建议|各项工作|^(?:的|政府)?工作")
+_PLAN = re.compile(r"工作安排|主要任务|重点工作|工作重点|工作任务|主要工作|目标任务|总体要求|目标|工作建议|各项工作"
+                   r"|年(?:的|政府)?工作|做好")
 _LONG_RANGE = re.compile(r"远景|时期|规划")   # 2035年远景目标: not this year's plan
 _LEAD_IN = re.compile(r"[:：,，;；。]$")   # 2012年的主要工作和成效是： opens a list, it heads nothing
 _LATE_MONTHS = (11, 12)   # a session in November or December sets the targets of the next year
@@ -75,9 +80,10 @@ _DWELLS = 6               # a year named this often is one the report is about (
                           # of a five-year review, 比2007年, comes up four times or so)
 
 
-def place_and_year(work: str) -> tuple[str | None, int | None]:
-    """(place, year) of a report from its normalised text; None for what it does not tell."""
-    return report_place(work), report_year(work)
+def place_and_year(work: str, text: str | None = None) -> tuple[str | None, int | None]:
+    """(place, year) of a report from its normalised text (and the text as read, whose quoted
+    numerals are not masked); None for what it does not tell."""
+    return report_place(work), report_year(work, text)
 
 
 def canonical_place(name: str) -> str:
@@ -210,7 +216,7 @@ def _level_of_name(name: str) -> str:
     return next((_level_of(level) for level in _LEVELS if name.endswith(level)), "市")
 
 
-def report_year(work: str) -> int | None:
+def report_year(work: str, text: str | None = None) -> int | None:
     """The year a report sets targets for: its delivery date, else its title's year, else the
     year its first review heading names plus one, else its plan heading's year. None when date
     and title disagree or no cue is there."""
@@ -224,7 +230,7 @@ def report_year(work: str) -> int | None:
         titled = _year(m.group("year"))
     if dated and titled and dated != titled:
         return None
-    return dated or titled or _heading_year(work)
+    return dated or titled or _heading_year(text or work)
 
 
 def _looks_back_or_ahead(work: str, year: int) -> bool:
@@ -239,20 +245,33 @@ def _looks_back_or_ahead(work: str, year: int) -> bool:
     return count < _DWELLS or most_named >= year - 2
 
 
-def _heading_year(work: str) -> int | None:
-    """一、2021年工作回顾 → 2022; 三、2022年主要任务 → 2022; the year most headings agree on,
-    None on a tie (2009年政府主要工作 … 扎实做好2010年政府工作)."""
+def _heading_year(text: str) -> int | None:
+    """The year the headings point at, the one most of them agree on (None on a tie):
+    一、2021年工作回顾 → 2022; 一、“十三五”时期回顾 → 2021; 二、全力做好2022年各项工作 → 2022.
+    Read in `text`, not `work`: work masks the numerals of “十三五”."""
     years = Counter()
-    for m in _HEADING_YEAR.finditer(work):
-        what = m.group("what")
-        if _LEAD_IN.search(what) or _LONG_RANGE.search(what):
-            continue
-        if _REVIEW.search(what):
-            years[_year(m.group("year")) + 1] += 1
-        elif _PLAN.search(what):
-            years[_year(m.group("year"))] += 1
+    for heading in _headings(text):
+        named = [_year(y) for y in _ANY_YEAR.findall(heading)]
+        if _REVIEW.search(heading):
+            reviewed = named + [_PLAN_END[p] for p in _FIVE_YEAR_PLAN.findall(heading)]
+            if reviewed:
+                years[max(reviewed) + 1] += 1
+        elif named and _PLAN.search(heading) and not _LONG_RANGE.search(heading):
+            years[min(named)] += 1
     ranked = years.most_common(2)
     return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+
+
+def _headings(text: str):
+    """Numbered headings (一、…, up to their closing ** or first full stop) and short lines
+    that are not a list's lead-in (2012年的主要工作和成效是：)."""
+    for line in text.split("\n"):
+        line = line.strip().strip("*#> ")
+        m = _NUMBERED.match(line)
+        if m:
+            yield re.split(r"\*\*|。", m.group("rest"))[0][:_HEADING_MAX]
+        elif len(line) <= _SHORT_LINE and not _LEAD_IN.search(line):
+            yield line
 
 
 def _year(text: str) -> int:

@@ -128,7 +128,7 @@ def report_from_text(text: str, path: str | None = None) -> Report:
     if m:
         place, year = canonical_place(m.group("place")), int(m.group("year"))
     else:
-        place, year = place_and_year(work)
+        place, year = place_and_year(work, text)
     return Report(text, work, path, place, year)
 
 
