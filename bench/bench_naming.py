@@ -56,9 +56,10 @@ def sample(corpus: Path, panel: Path, n: int, seed: int) -> list[Path]:
     return picked
 
 
-def judge(originals: list[Path], copies: list[Path]) -> tuple[int, list[str], list[str]]:
-    """(right, unnamed lines, wrong lines): each copy named from its text against its original."""
-    right, unnamed, wrong = 0, [], []
+def judge(originals: list[Path], copies: list[Path]) -> tuple[int, list[str], list[str], list[str]]:
+    """(right, unnamed, wrong, right though misnamed): each copy named from its text against
+    its original; the last three as printable lines."""
+    right, unnamed, wrong, misnamed = 0, [], [], []
     for original, copy in zip(originals, copies):
         report = read_report(copy)
         want, got = expected(original), (report.place, report.year)
@@ -66,12 +67,12 @@ def judge(originals: list[Path], copies: list[Path]) -> tuple[int, list[str], li
         if got == want:
             right += 1
             if f"{original.parent.name}/{original.name}" in truth_fixes():
-                print(f"  right, file name wrong: {line} (naming_truth_fixes.tsv)")
+                misnamed.append(line)
         elif all(g is None or g == w for g, w in zip(got, want)):
             unnamed.append(line)
         else:
             wrong.append(line)
-    return right, unnamed, wrong
+    return right, unnamed, wrong, misnamed
 
 
 def main() -> None:
@@ -85,21 +86,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         if args.all:   # one at a time, each under a name that says nothing
             originals = sorted(args.corpus.glob("*_*.txt")) + sorted(args.panel.glob("*_*.txt"))
-            right, unnamed, wrong = 0, [], []
+            right, unnamed, wrong, misnamed = 0, [], [], []
             for original in originals:
                 copy = Path(tmp) / "report.txt"
                 shutil.copy(original, copy)
-                r, u, w = judge([original], [copy])
-                right, unnamed, wrong = right + r, unnamed + u, wrong + w
+                r, u, w, m = judge([original], [copy])
+                right, unnamed, wrong, misnamed = right + r, unnamed + u, wrong + w, misnamed + m
         else:
             originals = sample(args.corpus, args.panel, args.n, args.seed)
             copies = [Path(tmp) / f"report_{i}.txt" for i in range(1, len(originals) + 1)]
             for original, copy in zip(originals, copies):
                 shutil.copy(original, copy)
-            right, unnamed, wrong = judge(originals, copies)
+            right, unnamed, wrong, misnamed = judge(originals, copies)
     what = "all reports" if args.all else f"seed {args.seed}"
     print(f"{what}: {right}/{len(originals)} right, {len(unnamed)} unnamed (None), {len(wrong)} wrong")
-    for title, lines in (("wrong", wrong), ("unnamed", unnamed)):
+    for title, lines in (("wrong", wrong), ("unnamed", unnamed),
+                         ("right, its file name wrong (naming_truth_fixes.tsv)", misnamed)):
         for line in lines:
             print(f"  {title}: {line}")
 

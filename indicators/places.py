@@ -53,7 +53,10 @@ _TITLE = re.compile(rf"^[\s*#>]*(?:(?:20|19)\d\d年)?(?P<name>{_NAME})(?:(?:20|1
 # edge is fixed, so no phrase before the name can run into it.
 _BODY_NAMES = (re.compile(rf"(?<=中共)(?P<name>{_NAME})委"),
                re.compile(rf"(?<=《)(?:中共|中国共产党)?(?P<name>{_NAME})(?:委.{{0,12}})?国民经济和社会发展"))
-_LISTED_LEVELS = ("省", "自治区", "自治州")   # the levels place_names.tsv lists in full
+_LISTED_LEVELS = ("省", "自治区", "自治州")
+# A city's report names its province's party committee (中共河北省委) but a province's never
+# names a city's: in a report without a head, only a local formal name can be its own.
+_LOCAL_LEVELS = ("市", "自治州", "县", "区")   # the levels place_names.tsv lists in full
 _MIN_MENTIONS = 3        # a province named once or twice is not the one speaking
 _DOMINANT = 3             # the body's top name must be named this many times more than the next
 
@@ -114,13 +117,14 @@ def report_place(work: str) -> str | None:
         found = _drop_short_forms(found)
     if len(found) == 1:
         return found.pop()
-    if found or None in full or len(levels) != 1:
-        return None     # cues that disagree, or no level to look for in the body (a headless
-                        # report: city reports say 全省 as often as 全市, so no guess from those)
-    level = levels.pop()
-    if level in _LISTED_LEVELS:
+    if found or None in full or len(levels) > 1:
+        return None     # cues that disagree
+    if not levels:      # a headless report: only a local name can be its own (see _LOCAL_LEVELS)
+        name = _body_name(work, _LOCAL_LEVELS)
+    elif (level := levels.pop()) in _LISTED_LEVELS:
         return _named_by_short_form(work, level)
-    name = _body_name(work, level)
+    else:
+        name = _body_name(work, (level,))
     name = name and _full_name(name, work, prefecture)
     return canonical_place(name) if name else None
 
@@ -178,13 +182,13 @@ def _drop_short_forms(found: set[str]) -> set[str]:
     return {n for n in found if not any(o != n and o.startswith(n.rstrip("州")) for o in found)}
 
 
-def _body_name(work: str, level: str) -> str | None:
-    """The one place of `level` the body names formally, far more often than any other."""
+def _body_name(work: str, levels: tuple[str, ...]) -> str | None:
+    """The one place of these levels the body names formally, far more often than any other."""
     counts = Counter()
     for pattern in _BODY_NAMES:
         for m in pattern.finditer(work):
             name = m.group("name")
-            if _is_name(name) and _level_of_name(name) == level:
+            if _is_name(name) and _level_of_name(name) in levels:
                 counts[name] += 1
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] < _DOMINANT * ranked[1][1]):
