@@ -18,7 +18,7 @@ from pathlib import Path
 
 NATION = "全国"
 # Files drop 市/县/区 (临海, 芝罘) but keep these endings whole.
-_KEEP_SUFFIX = ("自治区", "自治县", "地区", "新区", "林区", "特区", "矿区", "城区", "郊区")
+_KEEP_SUFFIX = ("特别行政区", "自治区", "自治县", "地区", "新区", "林区", "特区", "矿区", "城区", "郊区")
 _HEAD_MAX = 3000          # the title, date line, speaker and opening stand in the first lines
 _HEAD_END = re.compile(r"各位代表")
 _OPENING_MAX = 200
@@ -121,10 +121,11 @@ def report_place(work: str) -> str | None:
         return None     # cues that disagree
     if not levels:      # a headless report: only a local name can be its own (see _LOCAL_LEVELS)
         name = _body_name(work, _LOCAL_LEVELS)
-    elif (level := levels.pop()) in _LISTED_LEVELS:
-        return _named_by_short_form(work, level)
-    else:
+    else:               # a formal name first (中共陕西省委), else the short form said most (陕西)
+        level = levels.pop()
         name = _body_name(work, (level,))
+        if not name and level in _LISTED_LEVELS:
+            return _named_by_short_form(work, level)
     name = name and _full_name(name, work, prefecture)
     return canonical_place(name) if name else None
 
