@@ -44,6 +44,9 @@ _CONGRESS_SHORT = re.compile(rf"{_START}(?P<name>{_NAME})(?:第\s*)?[{_NUMERAL}]
 _TERM = rf"(?:第?[{_NUMERAL}]+届)?"      # 我代表第九届省人民政府, 省九届人民政府
 _ON_BEHALF = re.compile(rf"我代表{_TERM}(?:(?P<name>{_NAME})|(?P<level>{_LEVEL}))?{_TERM}(?:人民)?政府"
                         rf"|我代表(?P<nation>国务院)")
+# The opening asks the congress to review the government's own five-year plan with the report
+# (请连同《吉林省国民经济和社会发展第十一个五年规划纲要（草案）》一并审议).
+_OWN_PLAN = re.compile(rf"(?:(?<=《)|(?<=作))(?P<name>{_NAME})国民经济和社会发展")
 _SPEAKER = re.compile(
     rf"(?:^|(?<=[\s*>#]))(?:(?P<name>[{_CJK}]{{1,14}}?(?:{_LEVEL}))|(?P<level>{_LEVEL}))?(?:人民政府)?"
     rf"(?:代理|代|常务副)?(?P<title>{'|'.join(_TITLES)})|(?P<nation>国务院总理)", re.M)
@@ -53,10 +56,10 @@ _TITLE = re.compile(rf"^[\s*#>]*(?:(?:20|19)\d\d年)?(?P<name>{_NAME})(?:(?:20|1
 # edge is fixed, so no phrase before the name can run into it.
 _BODY_NAMES = (re.compile(rf"(?<=中共)(?P<name>{_NAME})委"),
                re.compile(rf"(?<=《)(?:中共|中国共产党)?(?P<name>{_NAME})(?:委.{{0,12}})?国民经济和社会发展"))
-_LISTED_LEVELS = ("省", "自治区", "自治州")
+_LISTED_LEVELS = ("省", "自治区", "自治州")   # the levels place_names.tsv lists in full
 # A city's report names its province's party committee (中共河北省委) but a province's never
 # names a city's: in a report without a head, only a local formal name can be its own.
-_LOCAL_LEVELS = ("市", "自治州", "县", "区")   # the levels place_names.tsv lists in full
+_LOCAL_LEVELS = ("市", "自治州", "县", "区")
 _MIN_MENTIONS = 3        # a province named once or twice is not the one speaking
 _DOMINANT = 3             # the body's top name must be named this many times more than the next
 
@@ -76,6 +79,7 @@ _REVIEW = re.compile(r"回顾|工作总结|工作情况")
 _PLAN = re.compile(r"工作安排|主要任务|重点工作|工作重点|工作任务|主要工作|目标任务|总体要求|目标|工作建议|各项工作"
                    r"|年(?:的|政府)?工作|做好")
 _LONG_RANGE = re.compile(r"远景|时期|规划")   # 2035年远景目标: not this year's plan
+_SINCE = re.compile(r"年以来")   # 一、2003年以来工作回顾 spans years
 _LEAD_IN = re.compile(r"[:：,，;；。]$")   # 2012年的主要工作和成效是： opens a list, it heads nothing
 _LATE_MONTHS = (11, 12)   # a session in November or December sets the targets of the next year
 _ANY_YEAR = re.compile(rf"({_YEAR})\s*年")
@@ -134,7 +138,7 @@ def _head_cues(title_lines: str, opening: str) -> tuple[list[str], set[str]]:
     """Place names the head states, and the levels it states without a name (省, 市 …)."""
     names, levels = [], set()
     found = [(m, None) for pattern, text in ((_CONGRESS, title_lines), (_CONGRESS_SHORT, title_lines),
-                                             (_TITLE, title_lines), (_ON_BEHALF, opening))
+                                             (_TITLE, title_lines), (_ON_BEHALF, opening), (_OWN_PLAN, opening))
              for m in pattern.finditer(text)]
     found += [(m, m.group("title")) for m in _SPEAKER.finditer(title_lines)]
     for m, title in found:
@@ -253,10 +257,13 @@ def _looks_back_or_ahead(work: str, year: int) -> bool:
 def _heading_year(text: str) -> int | None:
     """The year the headings point at, the one most of them agree on (None on a tie):
     一、2021年工作回顾 → 2022; 一、“十三五”时期回顾 → 2021; 二、全力做好2022年各项工作 → 2022.
-    Read in `text`, not `work`: work masks the numerals of “十三五”."""
-    years = Counter()
-    for heading in _headings(text):
+    Without such headings, the first numbered one, which reviews last year in every report
+    (一、2011年，全省上下齐心协力… → 2012). Read in `text`: `work` masks the numerals of “十三五”."""
+    years, first = Counter(), None
+    for heading, numbered in _headings(text):
         named = [_year(y) for y in _ANY_YEAR.findall(heading)]
+        if numbered and first is None:
+            first = max(named) + 1 if named and not _SINCE.search(heading) else 0
         if _REVIEW.search(heading):
             reviewed = named + [_PLAN_END[p] for p in _FIVE_YEAR_PLAN.findall(heading)]
             if reviewed:
@@ -264,19 +271,21 @@ def _heading_year(text: str) -> int | None:
         elif named and _PLAN.search(heading) and not _LONG_RANGE.search(heading):
             years[min(named)] += 1
     ranked = years.most_common(2)
-    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    if ranked:
+        return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+    return first or None
 
 
 def _headings(text: str):
-    """Numbered headings (一、…, up to their closing ** or first full stop) and short lines
-    that are not a list's lead-in (2012年的主要工作和成效是：)."""
+    """(heading, numbered?): numbered headings (一、…, up to their closing ** or first full
+    stop) and short lines that are not a list's lead-in (2012年的主要工作和成效是：)."""
     for line in text.split("\n"):
         line = line.strip().strip("*#> ")
         m = _NUMBERED.match(line)
         if m:
-            yield re.split(r"\*\*|。", m.group("rest"))[0][:_HEADING_MAX]
+            yield re.split(r"\*\*|。", m.group("rest"))[0][:_HEADING_MAX], True
         elif len(line) <= _SHORT_LINE and not _LEAD_IN.search(line):
-            yield line
+            yield line, False
 
 
 def _year(text: str) -> int:
