@@ -60,7 +60,7 @@ _LISTED_LEVELS = ("省", "自治区", "自治州")   # the levels place_names.ts
 # A city's report names its province's party committee (中共河北省委) but a province's never
 # names a city's: in a report without a head, only a local formal name can be its own.
 _LOCAL_LEVELS = ("市", "自治州", "县", "区")
-_MIN_MENTIONS = 3        # a province named once or twice is not the one speaking
+_MIN_MENTIONS = 5        # a place named a few times only is not the one speaking
 _DOMINANT = 3             # the body's top name must be named this many times more than the next
 
 _ZERO = "〇零0○ΟO"       # sites write the zero of 二〇二一 with a digit, a circle or a letter
@@ -130,6 +130,8 @@ def report_place(work: str) -> str | None:
         name = _body_name(work, (level,))
         if not name and level in _LISTED_LEVELS:
             return _named_by_short_form(work, level)
+        if not name and level == "市":
+            return _most_named(work, {city: (city,) for city in cities()} | _listed(level))
     name = name and _full_name(name, work, prefecture)
     return canonical_place(name) if name else None
 
@@ -209,13 +211,29 @@ def short_forms() -> dict[str, tuple[str, ...]]:
     return {name: tuple(forms.split(",")) for name, forms in rows[1:]}
 
 
+@cache
+def cities() -> tuple[str, ...]:
+    """Prefecture-level cities as files name them (邵阳): cities.tsv, see bench/build_cities.py."""
+    lines = Path(__file__).with_name("cities.tsv").read_text(encoding="utf-8").splitlines()
+    return tuple([line for line in lines if line and not line.startswith("#")][1:])   # [0]: header
+
+
+def _listed(level: str) -> dict[str, tuple[str, ...]]:
+    return {name: forms for name, forms in short_forms().items() if _level_of_name(name) == level}
+
+
 def _named_by_short_form(work: str, level: str) -> str | None:
-    """The listed place of `level` the body names far more often than any other: a province's
-    report says 江西 dozens of times, its neighbours a few."""
-    counts = Counter({name: sum(work.count(form) for form in forms) for name, forms in short_forms().items()
-                      if _level_of_name(name) == level})
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < max(_MIN_MENTIONS, _DOMINANT * ranked[1][1]):
+    """The listed place of `level` (a province, a 自治州) its body names most (江西 …)."""
+    return _most_named(work, _listed(level))
+
+
+def _most_named(work: str, candidates: dict[str, tuple[str, ...]]) -> str | None:
+    """The candidate the body names far more often than any other: a province's report says
+    江西 dozens of times, its neighbours a few. Only for a head that gave the level: a
+    province's report also names its capital far more often than other cities."""
+    counts = Counter({name: sum(work.count(form) for form in forms) for name, forms in candidates.items()})
+    ranked = counts.most_common(2) + [("", 0)]
+    if ranked[0][1] < max(_MIN_MENTIONS, _DOMINANT * ranked[1][1]):
         return None
     return ranked[0][0]
 
