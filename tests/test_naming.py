@@ -72,10 +72,13 @@ def test_a_date_the_text_contradicts_is_dropped():
 
 def test_a_head_that_names_only_its_level_is_named_from_the_body():
     head = "省长 张三\n\n各位代表：\n\n现在，我代表省人民政府，向大会报告工作。\n\n"
-    body = "推进平安江西建设。江西制造走向全国。扩大江西文化影响力。江西银行上市。湖南、湖北同行。\n"
+    body = "推进平安江西建设。江西制造走向全国。扩大江西文化影响力。江西银行上市。美丽江西。湖南、湖北同行。\n"
     assert named(head + body)[0] == "江西省"
     formal = head + "在中共湖南省委的坚强领导下，我们……\n"
     assert named(formal)[0] == "湖南省"
+    city = "市长 张三\n\n" + OPENING + "邵阳发展。" * 6 + "对接长沙、株洲。\n"
+    assert named(city)[0] == "邵阳"
+    assert named("市长 张三\n\n" + OPENING + "邵阳发展。长沙发展。\n")[0] is None   # neither stands out
 
 
 def test_an_autonomous_prefecture_gets_its_full_name():
