@@ -2,10 +2,16 @@
 
 A report names itself in its head: the title (2021年广安市政府工作报告), the line under it
 (——2021年1月12日在广安市第五届人民代表大会第六次会议上), the speaker (广安市市长 张三) and the
-opening (我代表广安市人民政府 / 我代表国务院). Some heads name only the level (我代表省人民政府,
-省长 张三); the name then comes from the body's formal names of that level (中共湖南省委,
-湖南省国民经济和社会发展…). The year is the delivery date (a report read in December is for
-the next year), else the title's year, else the year under review plus one.
+opening (我代表广安市人民政府 / 我代表国务院 → 全国; the own five-year plan it submits). A head
+that names only its level (我代表省人民政府, 省长 张三) is named from the body: a formal name of
+that level (中共湖南省委, 《湖南省国民经济和社会发展…》), else the listed province, 自治州 or
+city (place_names.tsv, cities.tsv) the body names far more often than any other. A report
+with no head at all is named only by a local formal name (中共石家庄市委).
+
+The year is the delivery date (a session in November or December sets the next year's
+targets), else the title's year, else what the headings agree on (一、2021年工作回顾 → 2022,
+三、2022年主要任务 → 2022, “十三五”时期回顾 → 2021), else the year the first numbered
+heading reviews, plus one.
 
 When the cues are missing or disagree the answer is None: a wrong name is worse than none.
 """
@@ -149,7 +155,7 @@ def _head_cues(title_lines: str, opening: str) -> tuple[list[str], set[str]]:
             names.append(NATION)
             continue
         name = cue.get("name") or ""      # not 泉州市长: 赵克志省长 reads the same way
-        level = cue.get("level") or (name if name in _LEVELS else None) or (_TITLES[title] if title and not name else None)
+        level = cue.get("level") or (name if name in _LEVELS else None) or (not name and _TITLES.get(title))
         if _is_name(name):
             names.append(name)
         elif level:                         # 我代表省人民政府, 自治区主席, 州长
@@ -244,9 +250,9 @@ def _level_of_name(name: str) -> str:
 
 
 def report_year(work: str, text: str | None = None) -> int | None:
-    """The year a report sets targets for: its delivery date, else its title's year, else the
-    year its first review heading names plus one, else its plan heading's year. None when date
-    and title disagree or no cue is there."""
+    """The year a report sets targets for: its delivery date (unless the text contradicts it),
+    else its title's year, else its headings' (_heading_year). None when date and title
+    disagree or no cue is there."""
     head = "".join(report_head(work))
     dated = titled = None
     if m := _DATE.search(head):
