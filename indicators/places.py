@@ -137,7 +137,7 @@ def report_place(work: str) -> str | None:
         if not name and level in _LISTED_LEVELS:
             return _named_by_short_form(work, level)
         if not name and level == "市":
-            return _most_named(work, {city: (city,) for city in cities()} | _listed(level))
+            return _most_named(_without_provinces(work), {city: (city,) for city in cities()} | _listed(level))
     name = name and _full_name(name, work, prefecture)
     return canonical_place(name) if name else None
 
@@ -215,6 +215,11 @@ def short_forms() -> dict[str, tuple[str, ...]]:
     lines = Path(__file__).with_name("place_names.tsv").read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
     return {name: tuple(forms.split(",")) for name, forms in rows[1:]}
+
+
+def _without_provinces(work: str) -> str:
+    """The text with province names blanked: 吉林省 is no mention of the city of 吉林."""
+    return re.sub("|".join(name for name in short_forms() if name.endswith("省")), "省", work)
 
 
 @cache

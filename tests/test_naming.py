@@ -81,6 +81,15 @@ def test_a_head_that_names_only_its_level_is_named_from_the_body():
     assert named("市长 张三\n\n" + OPENING + "邵阳发展。长沙发展。\n")[0] is None   # neither stands out
 
 
+@pytest.mark.parametrize(("body", "place"), [
+    ("临海发展。" * 9 + "融入台州。" * 3, "临海"),        # a county-level city, not its prefecture
+    ("长春发展。" * 6 + "吉林省委。" * 9, "长春"),          # 吉林省 is not the city of 吉林
+    ("邵阳发展。" * 6 + "交流合作。" * 30, "邵阳"),          # 合作 is a word before it is a city
+])
+def test_city_counts_are_not_fooled(body, place):
+    assert named("市长 张三\n\n" + OPENING + body)[0] == place
+
+
 def test_an_autonomous_prefecture_gets_its_full_name():
     head = "2021年1月9日在伊犁州第十四届人民代表大会第五次会议上\n\n伊犁州州长 张三\n\n" + OPENING
     assert named(head) == ("伊犁哈萨克自治州", 2021)
