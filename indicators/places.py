@@ -66,6 +66,7 @@ _LISTED_LEVELS = ("省", "自治区", "自治州")   # the levels place_names.ts
 # A city's report names its province's party committee (中共河北省委) but a province's never
 # names a city's: in a report without a head, only a local formal name can be its own.
 _LOCAL_LEVELS = ("市", "自治州", "县", "区")
+_SPEECH = {"省": "省", "市": "市", "区": "自治区", "州": "自治州"}   # 全省, 我市, 全区, 我州
 _MIN_MENTIONS = 5        # a place named a few times only is not the one speaking
 _DOMINANT = 3             # the body's top name must be named this many times more than the next
 
@@ -129,8 +130,8 @@ def report_place(work: str) -> str | None:
         return found.pop()
     if found or None in full or len(levels) > 1:
         return None     # cues that disagree
-    if not levels:      # a headless report: only a local name can be its own (see _LOCAL_LEVELS)
-        name = _body_name(work, _LOCAL_LEVELS)
+    if not levels:
+        name = _headless_name(work)
     else:               # a formal name first (中共陕西省委), else the short form said most (陕西)
         level = levels.pop()
         name = _body_name(work, (level,))
@@ -215,6 +216,25 @@ def short_forms() -> dict[str, tuple[str, ...]]:
     lines = Path(__file__).with_name("place_names.tsv").read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
     return {name: tuple(forms.split(",")) for name, forms in rows[1:]}
+
+
+def _headless_name(work: str) -> str | None:
+    """A report without a head: a local formal name (中共石家庄市委; see _LOCAL_LEVELS), else
+    the listed place it names most, if its own words (全市, 我省) give that place's level: a
+    province's report names its capital more than itself, but says 全省."""
+    name = _body_name(work, _LOCAL_LEVELS)
+    if name:
+        return name
+    candidates = {city: (city,) for city in cities()} | dict(short_forms())
+    name = _most_named(_without_provinces(work), candidates)
+    return name if name and _level_of_name(name) == _speaks_as(work) else None
+
+
+def _speaks_as(work: str) -> str | None:
+    """The level a report's own words give: 全省 / 我省 more often than 全市 / 我市 … or None."""
+    counts = Counter({level: work.count("全" + word) + work.count("我" + word) for word, level in _SPEECH.items()})
+    (level, most), (_, next_most) = counts.most_common(2)
+    return level if most > next_most else None
 
 
 def _without_provinces(work: str) -> str:

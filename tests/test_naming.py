@@ -81,6 +81,15 @@ def test_a_head_that_names_only_its_level_is_named_from_the_body():
     assert named("市长 张三\n\n" + OPENING + "邵阳发展。长沙发展。\n")[0] is None   # neither stands out
 
 
+def test_a_headless_report_needs_its_own_words_to_agree():
+    """No head: the place named most, if the report speaks as that level (全市 for a city)."""
+    city = "全市上下。" * 3 + "建设幸福石家庄。" * 6 + "融入河北。\n"
+    assert named(city)[0] == "石家庄"
+    province = "全省上下。" * 3 + "哈尔滨冰雪。" * 9 + "龙江振兴。\n"   # a province names its capital most
+    assert named(province)[0] is None
+    assert named("建设幸福石家庄。" * 6)[0] is None                      # no level at all
+
+
 @pytest.mark.parametrize(("body", "place"), [
     ("临海发展。" * 9 + "融入台州。" * 3, "临海"),        # a county-level city, not its prefecture
     ("长春发展。" * 6 + "吉林省委。" * 9, "长春"),          # 吉林省 is not the city of 吉林
