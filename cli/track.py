@@ -70,10 +70,15 @@ def track(
     for problem in library.unreadable:
         error(str(problem))
     entries = library.resolve_all(places) if places else library.entries
+    undated = [e for e in entries if e.year is None]
+    for e in undated:   # a year is what track joins on
+        error(f"{e.path}: cannot tell which year this report is for; name it <place>_<year>.txt")
+    entries = [e for e in entries if e.year is not None]
     if span:   # the report of B+1 holds the results of B
         entries = [e for e in entries if e.year is not None and span[0] <= e.year <= span[1] + 1]
     if not entries:
-        raise PolcmpError(f"no reports of {years} for these places in {library.root}")
+        asked = f" of {years}" if years else ""
+        raise PolcmpError(f"no dated reports{asked} for these places in {library.root}")
 
     extractor = Extractor(catalogue)
     reports = []
@@ -102,7 +107,7 @@ def track(
             write_records(records(result.long), LONG_COLUMNS, fmt, out)
         else:
             write_records(records(result.rows), COLUMNS, fmt, out)
-    finish(ExitCode.PARTIAL if library.unreadable or len(reports) < len(entries) else ExitCode.OK)
+    finish(ExitCode.PARTIAL if library.unreadable or undated or len(reports) < len(entries) else ExitCode.OK)
 
 
 def track_cell(row: dict) -> str:

@@ -38,6 +38,15 @@ def resolve_corpus_path(explicit: str | os.PathLike | None = None) -> Path:
     return chosen(explicit, ENV_CORPUS, bundled("seeds"))
 
 
+def _named_entry(report, path: str) -> Entry:
+    """The entry of a report named by its text; a ReportError when the text does not say which
+    place it is for (never the file's stem: a made-up place). A year it does not say stays None."""
+    if not report.place:
+        raise ReportError(path, "cannot tell which place and year this report is for; "
+                                "name it <place>_<year>.txt")
+    return Entry(report.place, report.year, path)
+
+
 class Corpus:
     """The reports below one folder, by place and year."""
 
@@ -54,11 +63,9 @@ class Corpus:
                 self.entries.append(Entry(canonical_place(m.group("place")), int(m.group("year")), path))
                 continue
             try:   # another name: the report says who and when (我代表XX人民政府, its date line)
-                report = read_report(path, encoding)
+                self.entries.append(_named_entry(read_report(path, encoding), path))
             except ReportError as e:
                 self.unreadable.append(e)
-                continue
-            self.entries.append(Entry(report.place or Path(path).stem, report.year, path))
         self.entries.sort(key=lambda e: (e.place, e.year or 0, e.path))
 
     def places(self) -> list[str]:
@@ -69,8 +76,7 @@ class Corpus:
         place and a year (临海:2023) or a range of years (浙江省:2015-2024) some of them; a
         report's path that one report."""
         if Path(spec).is_file():
-            report = read_report(spec)
-            return [Entry(report.place or Path(spec).stem, report.year, spec)]
+            return [_named_entry(read_report(spec), spec)]
         m = _PLACE_YEARS.match(spec)
         name = m.group("place") if m else spec
         matches = self._by_place(name)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ReportError
 from .formats import document_text
+from .places import canonical_place, place_and_year  # canonical_place: corpus.py imports it here
 
 # Full-width ASCII → ASCII, ideographic space → space, dash and percent variants.
 # One character to one character: `work` must keep `text`'s offsets.
@@ -38,14 +38,6 @@ _QUOTED = re.compile(r"“[^“”\n]{1,24}”|\"[^\"\n]{1,24}\"|‘[^‘’\n]{
 _NUMERAL_IN_NAME = re.compile(f"[{_NUMERALS}]")
 
 FILE_NAME = re.compile(r"^(?P<place>[^_\d]+?)[_\-\s]+(?P<year>(?:19|20)\d\d)")
-_REPORT_DATE = re.compile(r"(?P<year>20\d\d|二〇[〇一二三四五六七八九]{2})年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_TITLE_YEAR = re.compile(r"(?P<year>20\d\d)年\s*(?:[\u4e00-\u9fff]{0,12})?政府工作报告")
-_PLACE_PATTERNS = (
-    re.compile(r"我代表(?P<place>[\u4e00-\u9fff]{2,14}?)人民政府"),
-    re.compile(r"^\s*(?P<place>[\u4e00-\u9fff]{2,14}?)(?:\d{4}年)?政府工作报告", re.M),
-)
-_PLACE_MENTION = re.compile(r"(?<![全本我该各])([\u4e00-\u9fff]{2,6}?)(?:市|县|区)(?:人民政府|委|政府)")
-_KEEP_SUFFIX = ("自治区", "自治县", "地区", "新区", "林区", "特区", "矿区", "城区", "郊区")
 
 
 @dataclass(slots=True)
@@ -55,14 +47,6 @@ class Report:
     path: str | None
     place: str | None
     year: int | None
-
-
-def canonical_place(name: str) -> str:
-    """临海市 → 临海, 芝罘区 → 芝罘; 云南省, 延边朝鲜族自治州, 新区 names are kept whole."""
-    name = name.strip()
-    if len(name) >= 3 and name.endswith(("市", "县", "区")) and not name.endswith(_KEEP_SUFFIX):
-        return name[:-1]
-    return name
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
@@ -132,19 +116,20 @@ def read_report(path: str | Path, encoding: str | None = None) -> Report:
 
 
 def report_from_text(text: str, path: str | None = None) -> Report:
-    """Build a Report from decoded text; place and year from the file name, else the text."""
+    """Build a Report from decoded text; place and year from the file name, else the text
+    (None where neither tells)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ReportError(path or "<stdin>", "empty report")
     if len(_CONTROL.findall(text, 0, 4096)) > 8:
         raise ReportError(path or "<stdin>", "binary file, not a text report")
     work = normalise(text)
-    place = year = None
-    if path:
-        m = FILE_NAME.match(Path(path).stem)
-        if m:
-            place, year = canonical_place(m.group("place")), int(m.group("year"))
-    return Report(text, work, path, place or guess_place(work), year or guess_year(work))
+    m = FILE_NAME.match(Path(path).stem) if path else None
+    if m:
+        place, year = canonical_place(m.group("place")), int(m.group("year"))
+    else:
+        place, year = place_and_year(work, text)
+    return Report(text, work, path, place, year)
 
 
 def fold_width(text: str) -> str:
@@ -169,25 +154,3 @@ def normalise(text: str) -> str:
 def _mask_numerals(m: re.Match) -> str:
     name = m.group()
     return _NUMERAL_IN_NAME.sub("#", name) if _NUMERAL_IN_NAME.search(name) else name
-
-
-def guess_place(work: str) -> str | None:
-    """The place a report speaks for: 我代表XX人民政府, the title, else the most named place."""
-    head = work[:5000]
-    for pattern in _PLACE_PATTERNS:
-        m = pattern.search(head)
-        if m:
-            return canonical_place(m.group("place"))
-    counts = Counter(m.group(1) for m in _PLACE_MENTION.finditer(work))
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def guess_year(work: str) -> int | None:
-    """The year of the report: the date it was delivered, else the year in its title."""
-    head = work[:3000]
-    for pattern in (_REPORT_DATE, _TITLE_YEAR):
-        m = pattern.search(head)
-        if m:
-            y = m.group("year")
-            return int(y) if y.isdigit() else int("".join(str("〇一二三四五六七八九".index(c)) for c in y[2:])) + 2000
-    return None
