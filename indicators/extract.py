@@ -48,6 +48,28 @@ TIME_OPENING = r"20\d\d年|去年|上年|全年|其中|同时"   # may stand bef
 TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
 
 
+_REGION_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?自治区$|省$")
+
+
+def blank_own_name(work: str, place: str | None) -> str:
+    """The working text with the report's own name (北京市, 广西, 山东省) blanked out, same length.
+
+    Before a subject the place's own name means the whole place (北京市生产总值达到4283.3亿元 is
+    全市生产总值), while any other name there is a part of it or somewhere else (阜新市固定资产投资
+    in a provincial report) and keeps the subject from matching. A province blanks 省 forms only:
+    吉林市 in 吉林省's report is one of its cities."""
+    if not place or place == "全国":
+        return work
+    stem = _REGION_SUFFIX.sub("", place)
+    if len(stem) < 2:
+        return work
+    forms = {place, stem, stem + ("省" if stem != place else "市")}
+    if stem != place and place.endswith("自治区"):
+        forms.add(stem + "自治区")
+    names = re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True)))
+    return names.sub(lambda m: " " * len(m.group()), work)
+
+
 class Candidates:
     """The indicators that accept one written unit, and one cheap test before trying each:
     does any of their subjects occur in a text at all?"""
@@ -122,7 +144,7 @@ class _Run:
     def __init__(self, ex: Extractor, report: Report):
         self.ex = ex
         self.report = report
-        self.work = report.work
+        self.work = blank_own_name(report.work, report.place)
         self.backwards = self.work[::-1]   # searching it forwards finds the previous boundary, in C
         self.sections = Sections(report.text, report.year)
         self.out: list[Value] = []
@@ -193,7 +215,13 @@ class _Run:
         # 地区生产总值完成2345亿元，增长5.6% / 比重从1.19%提高到2%: a lead that is only a
         # link inherits the subject of the previous number in the sentence.
         tail = lead.lstrip("、, ")
-        if not tail or not candidates.link_only.fullmatch(tail):
+        if tail and not candidates.link_only.fullmatch(tail):
+            # 生产总值再迈上两个大台阶、年均增长6%: the growth is a second predicate of an earlier subject
+            tail = tail.rpartition("、")[2]
+            if candidates.link_only.fullmatch(tail):
+                self.earlier_subject(tok, tok.start - len(tail), tail, candidates)
+            return
+        if not tail:
             return
         if prev is not None and self.same_sentence(prev.start, tok.start):
             prev_lead_start = prev_lead_start()   # computed only here: most numbers never need it
