@@ -35,6 +35,9 @@ SERIES_GAP = re.compile(r"\s*(?:、|和|与|及|以及|或|,)\s*")   # 15%、12%
 LIST_SPLIT = re.compile(r"、|以及|和|与|及")
 # 均 / 各 close before the number (均增长6%, 各1家), not 年均 / 人均 / 平均 / 各类
 BROADCAST = re.compile(r"(?<![年人平亩])[均各](?!.*[均各])(?=.{0,6}$)")
+RATE = re.compile(r"\d\s*(?:%|个百分点)")
+PART_YEAR = re.compile(r"季度|上半年|下半年|[\d一二三四五六七八九十]+月|月份")
+PART_YEAR_REACH = 8   # 前三季度下降: a part-year word stands just before its rate
 DECLINE = re.compile(r"下降|减少|下滑|回落|降低")
 SOFT = re.compile("|".join(SOFT_WORDS))
 MAX_LEAD = 200       # a subject stands near its number; also bounds the work of any user pattern
@@ -110,7 +113,7 @@ class Extractor:
         # What ends the reach of an earlier clause's subject (`earlier_subject`): another subject
         # (of any indicator, any unit), a BRIDGE_BREAK word, a rate already given, or 分别.
         breaks = [src for ind in catalogue.indicators for src in ind.expanded]
-        breaks += [catalogue.fragments.get("BRIDGE_BREAK") or "其中", r"\d\s*(?:%|个百分点)", "分别"]
+        breaks += [catalogue.fragments.get("BRIDGE_BREAK") or "其中", "分别"]
         self.bridge_break = re.compile("|".join(f"(?:{b})" for b in breaks))
         chain_start = catalogue.fragments.get("CHAIN_START")   # how such a subject goes on
         self.chain_start = re.compile(chain_start) if chain_start else None
@@ -243,7 +246,8 @@ class _Run:
 
         A reader does so only while nothing between them starts another subject: any indicator's
         subject, a BRIDGE_BREAK word of the catalogue (其中, 人均, 增加值 …), or a rate (a % or
-        percentage-point figure already said of that subject, or of another one)."""
+        percentage-point figure already said of that subject, or of another one; part-year rates
+        before 全年 are the exception). The subject must go on as a subject does (CHAIN_START)."""
         begin = max(self.sentence_start(lead_start), lead_start - MAX_BRIDGE)
         if begin >= lead_start:
             return False
@@ -263,6 +267,12 @@ class _Run:
         clause = self.clause_start(m.start())   # the quote runs from the subject's clause to the number
         if self.ex.bridge_break.search(self.work, m.end(), lead_start) or not self.allowed(ind, clause, tok.start):
             return False
+        # 由一季度下降10.3%到全年增长2.9%: only part-year rates may stand between when the clause
+        # gives the whole year; any other rate was that subject's (or another's) already.
+        whole_year = "全年" in tail
+        for rate in RATE.finditer(self.work, m.end(), lead_start):
+            if not (whole_year and PART_YEAR.search(self.work, max(m.end(), rate.start() - PART_YEAR_REACH), rate.start())):
+                return False
         self.emit(Claim(ind, factor, j, m.start() - clause, m.end() - clause), tok, clause, tail)
         return True
 
