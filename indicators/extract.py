@@ -69,8 +69,9 @@ def blank_own_name(work: str, place: str | None) -> str:
     forms = {place, stem, stem + ("省" if stem != place else "市")}
     if stem != place and place.endswith("自治区"):
         forms.add(stem + "自治区")
-    names = re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True)))
-    return names.sub(lambda m: " " * len(m.group()), work)
+    for name in sorted(forms, key=len, reverse=True):   # 北京市 before 北京
+        work = work.replace(name, " " * len(name))
+    return work
 
 
 class Candidates:
@@ -218,13 +219,14 @@ class _Run:
         # 地区生产总值完成2345亿元，增长5.6% / 比重从1.19%提高到2%: a lead that is only a
         # link inherits the subject of the previous number in the sentence.
         tail = lead.lstrip("、, ")
-        if tail and not candidates.link_only.fullmatch(tail):
-            # 生产总值再迈上两个大台阶、年均增长6%: the growth is a second predicate of an earlier subject
-            tail = tail.rpartition("、")[2]
-            if candidates.link_only.fullmatch(tail):
-                self.earlier_subject(tok, tok.start - len(tail), tail, candidates)
-            return
         if not tail:
+            return
+        if not candidates.link_only.fullmatch(tail):
+            # 生产总值再迈上两个大台阶、年均增长6%: the growth is a second predicate of an earlier subject
+            if "、" in tail:
+                tail = tail.rpartition("、")[2]
+                if candidates.link_only.fullmatch(tail):
+                    self.earlier_subject(tok, tok.start - len(tail), tail, candidates)
             return
         if prev is not None and self.same_sentence(prev.start, tok.start):
             prev_lead_start = prev_lead_start()   # computed only here: most numbers never need it
@@ -249,7 +251,7 @@ class _Run:
         percentage-point figure already said of that subject, or of another one; part-year rates
         before 全年 are the exception). The subject must go on as a subject does (CHAIN_START)."""
         begin = max(self.sentence_start(lead_start), lead_start - MAX_BRIDGE)
-        if begin >= lead_start:
+        if begin >= lead_start or not candidates.prefilter.search(self.work, begin, lead_start):
             return False
         best = None   # (indicator, factor, pattern index, match): the nearest subject, then the longest
         for ind, factor in candidates.items:
@@ -447,12 +449,14 @@ class _Run:
         """滨海新区实现生产总值970亿元 / 县域规模以上工业增加值、地方一般预算收入分别增长… /
         兵团综合实力显著增强，生产总值增长6.9%: the subject at `pos` is a figure of a part of the
         place, not of the place the report speaks for."""
+        sentence = self.sentence_start(pos)
+        if not self.ex.part.search(self.work, sentence, pos):
+            return False   # most sentences name no part at all
         clause = self.clause_start(pos)
         if self.ex.part.search(self.work, clause, pos):
             return True
         if self.ex.whole_place and self.ex.whole_place.search(self.work, max(clause, pos - 6), pos + 3):
             return False   # 全市生产总值: the whole place, whatever the sentence spoke of before
-        sentence = self.sentence_start(clause)
         # the sentence's topic (its first clause) or the clause just before: 滇中新区发展提速，路网…，
         # 地区生产总值增长13.1% / 兵团综合实力显著增强，生产总值增长6.9%
         return sentence < clause and (self.opens_with_part(sentence) or self.opens_with_part(self.clause_start(clause - 1)))
