@@ -56,6 +56,7 @@ class Indicator:
     examples: list[Example] = field(default_factory=list)
     counterexamples: list[Example] = field(default_factory=list)
     description: str = ""
+    whole: bool = False                 # a figure of the whole place: not of a PART of it (新区, 开发区 …)
 
 
 def subject_in(ind: Indicator, text: str, start: int = 0) -> tuple[int, re.Match] | None:
@@ -79,6 +80,7 @@ class Catalogue:
     counted: frozenset[str]             # units of whole things (家, 人)
     fill: re.Pattern                    # FILL fragment, compiled: connector words
     indicators: list[Indicator]
+    fragments: dict[str, str] = field(default_factory=dict)   # every fragment, references substituted
     fingerprint: str = ""               # hash of the source data: cached values are keyed by it
 
     def by_id(self, indicator_id: str) -> Indicator:
@@ -190,7 +192,7 @@ def compile_catalogue(data, source: str = "<catalogue>") -> Catalogue:
     if problems:
         raise CatalogueError(source, problems)
     return Catalogue(source, {str(k): str(v) for k, v in groups.items()}, units, coordinations,
-                     frozenset(map(str, counted)), fill, indicators, data_fingerprint(data))
+                     frozenset(map(str, counted)), fill, indicators, expanded, data_fingerprint(data))
 
 
 def data_fingerprint(data) -> str:
@@ -335,7 +337,11 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
     if isinstance(raw.get("unit"), str) and units and raw["unit"] not in units:
         problems.append(f"{where}.unit: unknown unit {raw['unit']} (known: {', '.join(units)})")
     unknown = set(raw) - {"id", "name", "group", "unit", "patterns", "link", "context", "exclude", "plausible", "after",
-                          "examples", "counterexamples", "description"}
+                          "whole", "examples", "counterexamples", "description"}
+    if "whole" in raw and not isinstance(raw["whole"], bool):
+        problems.append(f"{where}.whole: must be true or false")
+    if raw.get("whole") is True and "PART" not in fragments:
+        problems.append(f"{where}.whole: needs a PART fragment (the words that name a part of the place)")
     plausible = raw.get("plausible")
     if plausible is not None and not (isinstance(plausible, list) and len(plausible) == 2
                                       and all(isinstance(x, (int, float)) for x in plausible)
@@ -377,7 +383,8 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
     return Indicator(ind_id, raw["name"], raw["group"], raw["unit"], list(patterns), expanded, subjects,
                      [re.compile(src) for src in expanded] if raw.get("after") is True else [], link,
                      optional.get("context"), optional.get("exclude"),
-                     tuple(plausible) if isinstance(plausible, list) else None, examples=examples, counterexamples=counter, description=str(raw.get("description") or ""))
+                     tuple(plausible) if isinstance(plausible, list) else None, examples=examples, counterexamples=counter,
+                     description=str(raw.get("description") or ""), whole=raw.get("whole") is True)
 
 
 def _examples(raw, where: str, problems: list[str], positive: bool) -> list[Example]:

@@ -36,14 +36,43 @@ SERIES_GAP = re.compile(r"\s*(?:、|和|与|及|以及|或|,)\s*")   # 15%、12%
 LIST_SPLIT = re.compile(r"、|以及|和|与|及")
 # 均 / 各 close before the number (均增长6%, 各1家), not 年均 / 人均 / 平均 / 各类
 BROADCAST = re.compile(r"(?<![年人平亩])[均各](?!.*[均各])(?=.{0,6}$)")
+RATE = re.compile(r"\d\s*(?:%|个百分点)")
+PART_YEAR = re.compile(r"季度|上半年|下半年|[\d一二三四五六七八九十]+月|月份")
+PART_YEAR_REACH = 8   # 前三季度下降: a part-year word stands just before its rate
 DECLINE = re.compile(r"下降|减少|下滑|回落|降低")
 SOFT = re.compile("|".join(SOFT_WORDS))
 MAX_LEAD = 200       # a subject stands near its number; also bounds the work of any user pattern
 MAX_REACH = 60       # subject + link words: the longest real ones are about 30 characters
-MAX_CONTEXT = 300
-MAX_AFTER = 30       # how far a subject after its number may reach    # how far back CONTEXT words are looked for
+MAX_CONTEXT = 300    # how far back CONTEXT words are looked for
+MAX_AFTER = 30       # how far a subject after its number may reach
+MAX_BRIDGE = 90      # how far back an earlier clause's subject is taken: the longest real chains are ~70
 SHORT_MODIFIER = 4   # 亚洲, 城镇: a list part this short is a modifier, not a subject
+PART_NAME = 8        # 洋浦经济开发区: the name before a PART word opening a clause
+TIME_OPENING = r"20\d\d年|去年|上年|全年|其中|同时"   # may stand before that name
 TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
+
+
+_REGION_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?自治区$|省$")
+
+
+def blank_own_name(work: str, place: str | None) -> str:
+    """The working text with the report's own name (北京市, 广西, 山东省) blanked out, same length.
+
+    Before a subject the place's own name means the whole place (北京市生产总值达到4283.3亿元 is
+    全市生产总值), while any other name there is a part of it or somewhere else (阜新市固定资产投资
+    in a provincial report) and keeps the subject from matching. A province blanks 省 forms only:
+    吉林市 in 吉林省's report is one of its cities."""
+    if not place or place == "全国":
+        return work
+    stem = _REGION_SUFFIX.sub("", place)
+    if len(stem) < 2:
+        return work
+    forms = {place, stem, stem + ("省" if stem != place else "市")}
+    if stem != place and place.endswith("自治区"):
+        forms.add(stem + "自治区")
+    for name in sorted(forms, key=len, reverse=True):   # 北京市 before 北京
+        work = work.replace(name, " " * len(name))
+    return work
 
 
 class Candidates:
@@ -83,6 +112,26 @@ class Extractor:
                 by_unit.setdefault(written, []).append((ind, factor))
         self.by_unit = {unit: Candidates(items) for unit, items in by_unit.items()}
 
+        # What ends the reach of an earlier clause's subject (`earlier_subject`): another subject
+        # (of any indicator, any unit), a BRIDGE_BREAK word, a rate already given, or 分别.
+        breaks = [src for ind in catalogue.indicators for src in ind.expanded]
+        breaks += [catalogue.fragments.get("BRIDGE_BREAK") or "其中", "分别"]
+        self.bridge_break = re.compile("|".join(f"(?:{b})" for b in breaks))
+        chain_start = catalogue.fragments.get("CHAIN_START")   # how such a subject goes on
+        self.chain_start = re.compile(chain_start) if chain_start else None
+        # A part of the place (PART: 新区, 开发区, 县域 …) before a subject in its clause, or opening an
+        # earlier clause of the sentence (滇中新区经济运行稳中向好，地区生产总值增长8.5%), makes
+        # the figure the part's. WHOLE_PLACE (全市, 全省 …) before the subject overrides the latter.
+        part = catalogue.fragments.get("PART")
+        self.part = re.compile(part) if part else None
+        self.part_opening = re.compile(
+            rf"[\s*#>]*(?:{TIME_OPENING})?(?P<name>[^,;:!?。\n]{{0,{PART_NAME}}}?)(?:{part})") if part else None
+        # 举办四期开发区项目建设 / 做强重点产业园区: the part is an object there, not the topic
+        not_topic = catalogue.fragments.get("PART_OBJECT")
+        self.part_object = re.compile(not_topic) if not_topic else None
+        whole = catalogue.fragments.get("WHOLE_PLACE")
+        self.whole_place = re.compile(whole) if whole else None
+
     def extract_text(self, text: str, place=None, year=None, file=None) -> list[Value]:
         report = report_from_text(text, file)
         report.place = place or report.place
@@ -100,7 +149,7 @@ class _Run:
     def __init__(self, ex: Extractor, report: Report):
         self.ex = ex
         self.report = report
-        self.work = report.work
+        self.work = blank_own_name(report.work, report.place)
         self.backwards = self.work[::-1]   # searching it forwards finds the previous boundary, in C
         self.sections = Sections(report.text, report.year)
         self.out: list[Value] = []
@@ -125,10 +174,8 @@ class _Run:
 
     # -- main loop -------------------------------------------------------------------
     def values(self) -> list[Value]:
-        tokens = list(self.ex.reader.tokens(self.work))
-
-        def lead_start(i: int) -> int:   # back to the clause start or the previous quantity
-            return max(self.clause_start(tokens[i].start), tokens[i - 1].end if i else 0, tokens[i].start - MAX_LEAD)
+        self.tokens = tokens = list(self.ex.reader.tokens(self.work))
+        lead_start = self.lead_start
         previous_zip = None   # (lead start, index of last token) of the last 分别 series
         by_unit = self.ex.by_unit
         i = 0
@@ -145,13 +192,18 @@ class _Run:
             respectively = "分别" in self.work[start:tok.start]
             if tok.unit in by_unit:
                 follows = previous_zip if previous_zip and previous_zip[1] == i - 1 else None
-                if len(series) == 1 or not self.zip(series, start, follows) and not respectively:
+                if len(series) == 1 or not self.zip(series, start, follows, i) and not respectively:
                     self.single(tok, start, tokens[i - 1] if i else None, lambda i=i: lead_start(i - 1))
                     series = series[:1]
             if len(series) > 1 and respectively:
                 previous_zip = (start, i + len(series) - 1)
             i += len(series)
         return self.out
+
+    def lead_start(self, i: int) -> int:
+        """Where the lead of token i starts: back to its clause start or the previous quantity."""
+        tok = self.tokens[i]
+        return max(self.clause_start(tok.start), self.tokens[i - 1].end if i else 0, tok.start - MAX_LEAD)
 
     def single(self, tok: Quantity, lead_start: int, prev: Quantity | None, prev_lead_start) -> None:
         lead = self.work[lead_start:tok.start]
@@ -168,14 +220,64 @@ class _Run:
         # 地区生产总值完成2345亿元，增长5.6% / 比重从1.19%提高到2%: a lead that is only a
         # link inherits the subject of the previous number in the sentence.
         tail = lead.lstrip("、, ")
-        if tail and prev is not None and candidates.link_only.fullmatch(tail) \
-                and self.same_sentence(prev.start, tok.start):
+        if not tail:
+            return
+        if not candidates.link_only.fullmatch(tail):
+            # 生产总值再迈上两个大台阶、年均增长6%: the growth is a second predicate of an earlier subject
+            if "、" in tail:
+                tail = tail.rpartition("、")[2]
+                if candidates.link_only.fullmatch(tail):
+                    self.earlier_subject(tok, tok.start - len(tail), tail, candidates)
+            return
+        if prev is not None and self.same_sentence(prev.start, tok.start):
             prev_lead_start = prev_lead_start()   # computed only here: most numbers never need it
             head = self.work[prev_lead_start:prev.start].rstrip()
             head = head[:-1] if head.endswith(("从", "由")) else head
             claim = self.best_claim(head + tail, candidates, tok, prev_lead_start, context_end=prev.start)
             if claim and claim.end <= len(head):
                 self.emit(claim, tok, prev_lead_start, head[claim.end:] + tail)
+                return
+        self.earlier_subject(tok, lead_start, tail, candidates)
+
+    def earlier_subject(self, tok: Quantity, lead_start: int, tail: str, candidates) -> bool:
+        """A growth clause with no subject of its own (增长7.6%, 全年增长4.5%, 年均增长5.5%) takes
+        the nearest subject of an earlier clause of its sentence:
+
+            地区生产总值突破3000亿元，达到3060亿元，增长7.6%
+            地区生产总值由330.3亿元增加到451.8亿元，年均增长5.5%
+            地区生产总值增速逐季提高，全年增长4.5%
+
+        A reader does so only while nothing between them starts another subject: any indicator's
+        subject, a BRIDGE_BREAK word of the catalogue (其中, 人均, 增加值 …), or a rate (a % or
+        percentage-point figure already said of that subject, or of another one; part-year rates
+        before 全年 are the exception). The subject must go on as a subject does (CHAIN_START)."""
+        begin = max(self.sentence_start(lead_start), lead_start - MAX_BRIDGE)
+        if begin >= lead_start or not candidates.prefilter.search(self.work, begin, lead_start):
+            return False
+        best = None   # (indicator, factor, pattern index, match): the nearest subject, then the longest
+        for ind, factor in candidates.items:
+            if not ind.link.fullmatch(tail):
+                continue
+            for j, rx in enumerate(ind.subjects):
+                for m in rx.finditer(self.work, begin, lead_start):
+                    if best is None or (m.end(), -m.start()) > (best[3].end(), -best[3].start()):
+                        best = (ind, factor, j, m)
+        if best is None:
+            return False
+        ind, factor, j, m = best
+        if self.ex.chain_start and not self.ex.chain_start.match(self.work, m.end(), lead_start):
+            return False
+        clause = self.clause_start(m.start())   # the quote runs from the subject's clause to the number
+        if self.ex.bridge_break.search(self.work, m.end(), lead_start) or not self.allowed(ind, clause, tok.start):
+            return False
+        # 由一季度下降10.3%到全年增长2.9%: only part-year rates may stand between when the clause
+        # gives the whole year; any other rate was that subject's (or another's) already.
+        whole_year = "全年" in tail
+        for rate in RATE.finditer(self.work, m.end(), lead_start):
+            if not (whole_year and PART_YEAR.search(self.work, max(m.end(), rate.start() - PART_YEAR_REACH), rate.start())):
+                return False
+        self.emit(Claim(ind, factor, j, m.start() - clause, m.end() - clause), tok, clause, tail)
+        return True
 
     def subject_after(self, tok: Quantity, lead_start: int, lead: str, candidates) -> bool:
         """新增55家国家高新技术企业: the subject follows the number (indicators with `after: true`)."""
@@ -267,21 +369,24 @@ class _Run:
             return None
         return list(zip(parts, claims_per_part))
 
-    def zip(self, series: list[Quantity], lead_start: int, previous: tuple[int, int] | None) -> bool:
+    def zip(self, series: list[Quantity], lead_start: int, previous: tuple[int, int] | None, index: int) -> bool:
         """A list of subjects with a series of numbers, paired in order:
         高新产业增加值、高新产业投资分别增长15%、12%以上 → one value per subject.
 
         A series right after a 分别 series may reuse its subjects: 城乡居民人均可支配收入分别
-        达到48220元和18638元、增长6.5%和8.5% (`previous`: that series' lead start)."""
+        达到48220元和18638元、增长6.5%和8.5% (`previous`: that series' lead start); a 分别 series
+        with no subjects of its own pairs with the amounts before it (`subjects_of_amounts`)."""
         lead = self.work[lead_start:series[0].start]
         k = lead.rfind("分别")
         region, link_text = (lead[:k], lead[k:]) if k >= 0 else (lead, "")
         candidates = self.ex.by_unit[series[0].unit]
-        if previous and candidates.link_only.fullmatch(region.lstrip("、, ")):
-            # the lead is only connector words: no subject of its own
-            lead_start = previous[0]
-            region = self.work[lead_start:self.work.find("分别", lead_start)]
-            link_text = "分别" + (lead[k + 2:] if k >= 0 else lead).lstrip("、, ")
+        if candidates.link_only.fullmatch(region.lstrip("、, ")):
+            if previous:   # the lead is only connector words: no subject of its own
+                lead_start = previous[0]
+                region = self.work[lead_start:self.work.find("分别", lead_start)]
+                link_text = "分别" + (lead[k + 2:] if k >= 0 else lead).lstrip("、, ")
+            elif k >= 0:
+                return self.subjects_of_amounts(series, index, region.lstrip("、, ") + link_text, candidates)
         pairs = self.list_claims(region, link_text, candidates, len(series))
         if not pairs:
             return False
@@ -290,6 +395,23 @@ class _Run:
             for ind, factor, j in claims:
                 if self.allowed(ind, lead_start, series[0].start):
                     self.emit(Claim(ind, factor, j, offset, offset + len(text)), tok, lead_start, link_text)
+                    emitted = True
+        return emitted
+
+    def subjects_of_amounts(self, series: list[Quantity], index: int, link_text: str, candidates) -> bool:
+        """财政总收入236.8亿元，其中地方财政收入124.5亿元，分别增长1.6%和18.1%: the n numbers of a
+        分别 series pair with the n amounts just before it in the sentence, each taking the
+        subject that stands before its amount."""
+        n = len(series)
+        if index < n or not self.same_sentence(self.tokens[index - n].start, series[0].start):
+            return False
+        emitted = False
+        for back, tok in zip(range(index - n, index), series):
+            amount = self.tokens[back]
+            start = self.lead_start(back)
+            for ind, factor, j in self.part_claims(self.work[start:amount.start], candidates, link_text):
+                if self.allowed(ind, start, amount.start):
+                    self.emit(Claim(ind, factor, j, 0, amount.start - start), tok, start, link_text)
                     emitted = True
         return emitted
 
@@ -324,8 +446,31 @@ class _Run:
             return False
         return period != ANNUAL or ind.plausible is None or ind.plausible[0] <= value <= ind.plausible[1]
 
+    def part_of_place(self, pos: int) -> bool:
+        """滨海新区实现生产总值970亿元 / 县域规模以上工业增加值、地方一般预算收入分别增长… /
+        兵团综合实力显著增强，生产总值增长6.9%: the subject at `pos` is a figure of a part of the
+        place, not of the place the report speaks for."""
+        sentence = self.sentence_start(pos)
+        if not self.ex.part.search(self.work, sentence, pos):
+            return False   # most sentences name no part at all
+        clause = self.clause_start(pos)
+        if self.ex.part.search(self.work, clause, pos):
+            return True
+        if self.ex.whole_place and self.ex.whole_place.search(self.work, max(clause, pos - 6), pos + 3):
+            return False   # 全市生产总值: the whole place, whatever the sentence spoke of before
+        # the sentence's topic (its first clause) or the clause just before: 滇中新区发展提速，路网…，
+        # 地区生产总值增长13.1% / 兵团综合实力显著增强，生产总值增长6.9%
+        return sentence < clause and (self.opens_with_part(sentence) or self.opens_with_part(self.clause_start(clause - 1)))
+
+    def opens_with_part(self, start: int) -> bool:
+        """The clause at `start` opens with a part of the place as its topic (兰州新区全年实施…)."""
+        m = self.ex.part_opening.match(self.work, start, self.clause_end(start))
+        return bool(m) and not (self.ex.part_object and self.ex.part_object.search(m.group("name")))
+
     def emit(self, claim: Claim, tok: Quantity, lead_start: int, link_text: str) -> None:
         ind = claim.indicator
+        if ind.whole and self.ex.part is not None and self.part_of_place(lead_start + claim.start):
+            return
         value = tok.value * claim.factor if claim.factor != 1 else tok.value
         value_max = tok.value_max * claim.factor if tok.value_max is not None and claim.factor != 1 else tok.value_max
         if DECLINE.search(link_text):

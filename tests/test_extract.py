@@ -86,3 +86,27 @@ def test_review_section_values_are_achieved(extractor):
             "二、2023年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。\n")
     rows = extractor.extract_text(text, year=2023)
     assert [(r.value, r.status) for r in rows] == [(5.1, "achieved"), (6, "target")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an earlier clause's subject reaches a growth clause with none of its own …
+    ("地区生产总值达到1860亿元，比上年增长8%", [("gdp_growth", 8)]),
+    ("预计实现生产总值640亿元，同比增长6.5%，其中，第一产业增加值86亿元，增长4.5%", [("gdp_growth", 6.5)]),
+    # … not over another subject or over a rate already given
+    ("地区生产总值增长8%，人均生产总值突破1万美元，增长7%", [("gdp_growth", 8)]),
+    ("地区生产总值达到5000亿元，新增高新技术企业40家、增长20%", [("hightech_firms_new", 40)]),
+    # a part of the place: in the subject's clause, or opening the sentence; 全市 overrides the latter
+    ("5个山区市生产总值和地方一般预算收入分别增长17.6%、27.8%", []),
+    ("加快开发区建设，全市生产总值增长8%", [("gdp_growth", 8)]),
+    ("做强重点产业园区，推动地区生产总值年均增长10%以上", [("gdp_growth", 10)]),
+])
+def test_subjects_of_earlier_clauses_and_parts_of_the_place(extractor, text, expected):
+    assert [(v.indicator, v.value) for v in extractor.extract_text(text)] == expected
+
+
+def test_the_reports_own_name_is_the_whole_place(extractor):
+    text = "北京市生产总值达到4283.3亿元，比上年增长13.2%。"
+    assert [(v.indicator, v.value) for v in extractor.extract_text(text, place="北京")] == [("gdp_growth", 13.2)]
+    assert extractor.extract_text(text, place="上海") == []   # another place's figure
+    # a province's city of the same name is a part of it
+    assert extractor.extract_text("吉林市生产总值增长6%。", place="吉林省") == []
