@@ -22,7 +22,7 @@ _OPENS_LAST_YEAR = re.compile(r"(?:过去(?:的)?一年|一年来|刚刚过去�
 _OPENS_THIS_YEAR = re.compile(r"(?:主要预期目标|今年的主要预期目标|全年主要预期目标)")
 _REVIEW = re.compile(r"过去(?:的)?[一五]年|[一五]年来|回顾|上年工作|去年工作|工作总结|发展成就|取得的成绩|本届政府"
                      r"|以来的?工作|成立以来")
-_PLAN = re.compile(r"目标任务|预期目标|主要目标|工作安排|重点工作|主要任务|工作任务|总体要求|总体安排|工作思路|总体思路"
+_PLAN = re.compile(r"目标任务|(?<!超过|完成|实现|达到|超额)预期目标|主要目标|工作安排|重点工作|主要任务|工作任务|总体要求|总体安排|工作思路|总体思路"
                    r"|今年|工作建议|奋斗目标|发展目标|远景目标|规划纲要|规划建议|做好.{0,6}工作")
 _SEVERAL_YEARS = re.compile(r"[五两三]年|十[二三四五]五|20\d\d\s*[-—至到~]\s*20\d\d|本届|时期|期间|远景")
 _YEAR = re.compile(r"(20\d\d)年")
@@ -30,6 +30,7 @@ _YEAR = re.compile(r"(20\d\d)年")
 _CANDIDATE_LINE = re.compile(
     r"^[^\S\n]*(?:[^\n]{1,40}$|(?:[#>*]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]"
     r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|主要预期目标|20\d\d年|“十|各位代表|本届政府)[^\n]*)", re.M)
+_INNER_SENTENCE_END = re.compile(r"[。；;!！]")
 _HEADING_MAX = 40          # longer lines are paragraphs, not headings
 _OPENING_MAX = 12          # a paragraph opening with 过去一年 / 主要预期目标 switches too
 _FIVE_YEARS_PROBE = 40     # 五年来 anywhere in a paragraph's first sentence or so
@@ -45,7 +46,7 @@ _PLANNED = re.compile(r"预期(?=年均|增长|达到)|力争|争取(?![^,，;�
 _THIS_YEAR = re.compile(r"今年(?!以来)|本年")
 _DELIVERED = re.compile(r"(20\d\d)年\s*(?:1[0-2]|[1-9])\s*月\s*\d{1,2}\s*日")
 _NAMED_YEAR = re.compile(r"(?<![比较自从])(20\d\d)年(?![底末以来]|相比)")
-_ONE_YEAR = {ACHIEVED: re.compile(r"去年|上年|全年|预计"), TARGET: re.compile(r"今年|年内|本年")}
+_ONE_YEAR = {ACHIEVED: re.compile(r"去年|上年|全年|预计|同比"), TARGET: re.compile(r"今年|年内|本年")}
 # Part of a year: the nearest such word before the number wins (前三季度增长7%，全年增长6.5%).
 _PART_OF_YEAR = re.compile(r"(?P<q1_q3>前三季度|1\s*[-—–~至]\s*9\s*月)|(?P<h1>上半年|1\s*[-—–~至]\s*6\s*月)"
                            r"|(?P<q>(?:第)?[一二三四]季度)|(?P<months>(?:1\s*[-—–~至]\s*|前)(?:1[01]|[2-9])\s*个?月)"
@@ -83,7 +84,9 @@ class Sections:
         s = line.strip().lstrip("#>* ")
         if not s:
             return None
-        if len(s) <= _HEADING_MAX or _HEADING_PREFIX.match(line):
+        # a heading is one phrase: ──就业超过预期目标。城镇新增就业87万人 is a paragraph
+        phrase = not _INNER_SENTENCE_END.search(s.rstrip("。；;!！"))
+        if phrase and len(s) <= _HEADING_MAX or _HEADING_PREFIX.match(line):
             return _heading_state(s[:_HEADING_MAX], report_year)
         probe = _VOCATIVE.sub("", s, count=1)[:_FIVE_YEARS_PROBE]
         if _THIS_YEAR.match(probe):
@@ -161,17 +164,41 @@ def classify(section: tuple[str, str], sentence: str, link: str, report_year: in
         status = TARGET      # a review paragraph that states this year's plan
     elif status == TARGET and past and not planned:
         status = ACHIEVED    # a plan paragraph that recalls last year
+    if report_year:   # 比2009年增长13% in a 2011 report is 2010 over 2009: one year, not several
+        previous = str(report_year - 2 if status == ACHIEVED else report_year - 1)
+        sentence = BASE_YEAR.sub(lambda m: "比上年" if m.group(1) == previous else m.group(), sentence)
     part = part_of_year(sentence)
     if part:
         period = part
     elif _AVERAGE.search(link) or _AVERAGE.search(sentence[-12:]):
         period = AVERAGE
-    elif _CUMULATIVE.search(sentence) or (report_year and (horizon_in(sentence, report_year) or 0) > report_year):
-        period = CUMULATIVE   # 累计 / 比2015年 / 到2025年 in a 2021 report
+    elif (several := _last_end(_CUMULATIVE, sentence)) and several > _one_year_end(sentence, status, report_year):
+        period = CUMULATIVE   # 累计 / 比2015年, unless a one-year word follows (五年来…2012年达…，同比增长10.1%)
+    elif report_year and (horizon_in(sentence, report_year) or 0) > report_year:
+        period = CUMULATIVE   # 到2025年 in a 2021 report
     elif period == CUMULATIVE and (rate and status == ACHIEVED or _ONE_YEAR[status].search(sentence) or (
             report_year and any(y == (report_year - 1 if status == ACHIEVED else report_year) for y in years))):
         period = ANNUAL      # one year's figure inside a five-year review or plan
     return status, period
+
+
+def _last_end(pattern: re.Pattern, text: str) -> int:
+    """Where the last match of `pattern` in `text` ends; 0 when there is none."""
+    last = 0
+    for m in pattern.finditer(text):
+        last = m.end()
+    return last
+
+
+def _one_year_end(sentence: str, status: str, report_year: int | None) -> int:
+    """Where the last word that speaks of one year ends (去年, 同比, 今年, or that year named)."""
+    end = _last_end(_ONE_YEAR[status], sentence)
+    if report_year:
+        one_year = str(report_year - 1 if status == ACHIEVED else report_year)
+        for m in _NAMED_YEAR.finditer(sentence):
+            if m.group(1) == one_year:
+                end = max(end, m.end())
+    return end
 
 
 def part_of_year(sentence: str) -> str | None:
