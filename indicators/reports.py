@@ -19,7 +19,7 @@ from .places import canonical_place, place_and_year  # canonical_place: corpus.p
 # Full-width ASCII → ASCII, ideographic space → space, dash and percent variants.
 # One character to one character: `work` must keep `text`'s offsets.
 _NORMALISE = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
-_NORMALISE.update({"\u3000": " ", "\ufe6a": "%", "\u2015": "—", "\u2212": "-", "\u301c": "~", "\u00a0": " "})
+_NORMALISE.update({"\u3000": " ", "\ufe6a": "%", "\u2015": "—", "\u2500": "—", "\u2212": "-", "\u301c": "~", "\u00a0": " "})
 _TO_NORMALISE = re.compile("[" + "".join(re.escape(ch) for ch in _NORMALISE) + "]")
 
 # Lines a web page wraps around a report: banners, share buttons, counters, page links.

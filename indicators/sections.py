@@ -24,6 +24,7 @@ _REVIEW = re.compile(r"过去(?:的)?[一五]年|[一五]年来|回顾|上年工
                      r"|以来的?工作|成立以来")
 _PLAN = re.compile(r"目标任务|(?<!超过|完成|实现|达到|超额)预期目标|主要目标|工作安排|重点工作|主要任务|工作任务|总体要求|总体安排|工作思路|总体思路"
                    r"|今年|工作建议|奋斗目标|发展目标|远景目标|规划纲要|规划建议|做好.{0,6}工作")
+_TARGETS_MET = re.compile(r"目标(?:任务)?[^，,。]{0,4}(?:实现|完成|超额|超过)")
 _SEVERAL_YEARS = re.compile(r"[五两三]年|十[二三四五]五|20\d\d\s*[-—至到~]\s*20\d\d|本届|时期|期间|远景")
 _YEAR = re.compile(r"(20\d\d)年")
 # Lines worth a look: short ones, numbered ones, and paragraphs that open with a time word.
@@ -46,7 +47,7 @@ _PLANNED = re.compile(r"预期(?=年均|增长|达到)|力争|争取(?![^,，;�
 _THIS_YEAR = re.compile(r"今年(?!以来)|本年")
 _DELIVERED = re.compile(r"(20\d\d)年\s*(?:1[0-2]|[1-9])\s*月\s*\d{1,2}\s*日")
 _NAMED_YEAR = re.compile(r"(?<![比较自从])(20\d\d)年(?![底末以来]|相比)")
-_ONE_YEAR = {ACHIEVED: re.compile(r"去年|上年|全年|预计|同比"), TARGET: re.compile(r"今年|年内|本年")}
+_ONE_YEAR = {ACHIEVED: re.compile(r"去年|上年|全年|预计|同比"), TARGET: re.compile(r"今年|年内|本年|全年")}
 # Part of a year: the nearest such word before the number wins (前三季度增长7%，全年增长6.5%).
 _PART_OF_YEAR = re.compile(r"(?P<q1_q3>前三季度|1\s*[-—–~至]\s*9\s*月)|(?P<h1>上半年|1\s*[-—–~至]\s*6\s*月)"
                            r"|(?P<q>(?:第)?[一二三四]季度)|(?P<months>(?:1\s*[-—–~至]\s*|前)(?:1[01]|[2-9])\s*个?月)"
@@ -110,6 +111,8 @@ def _heading_state(probe: str, report_year: int | None) -> tuple[str, str] | Non
     several = CUMULATIVE if _SEVERAL_YEARS.search(probe) else ANNUAL
     years = [int(y) for y in _YEAR.findall(probe)]
     review, plan = bool(_REVIEW.search(probe)), bool(_PLAN.search(probe))
+    if _TARGETS_MET.search(probe):   # （一）…，年度经济发展目标基本实现: a review of last year's targets
+        review, plan = True, False
     if report_year and years and ("工作" in probe or review or plan):
         if max(years) < report_year:
             return ACHIEVED, CUMULATIVE if len(set(years)) > 1 else several

@@ -18,34 +18,49 @@ from test_cli import polcmp
 PANEL = SEEDS / "panel"
 
 
-def one(extractor, text, year, indicator="gdp_growth"):
-    [v] = [v for v in extractor.extract_text(text, place="某市", year=year) if v.indicator == indicator]
+def one(extractor, text, year, indicator="gdp_growth", value=None):
+    """(status, period, refers_to) of the one value of `indicator` (equal to `value`, if given)."""
+    [v] = [v for v in extractor.extract_text(text, place="某市", year=year)
+           if v.indicator == indicator and value in (None, v.value)]
     return v.status, v.period, v.refers_to
 
 
-@pytest.mark.parametrize(("text", "year", "expected"), [
+@pytest.mark.parametrize(("text", "year", "expected", "which"), [
     # this year's target: the report's year
-    ("今年主要预期目标是：地区生产总值增长6%左右。", 2024, ("target", "annual", "2024")),
+    ("今年主要预期目标是：地区生产总值增长6%左右。", 2024, ("target", "annual", "2024"), ()),
     # last year's result: the year before the report, or the year the sentence names
-    ("过去一年，全市地区生产总值增长5.1%。", 2024, ("achieved", "annual", "2023")),
-    ("一、2023年工作回顾\n核算后，2021年我市地区生产总值增长3%。", 2024, ("achieved", "annual", "2021")),
+    ("过去一年，全市地区生产总值增长5.1%。", 2024, ("achieved", "annual", "2023"), ()),
+    ("一、2023年工作回顾\n核算后，2021年我市地区生产总值增长3%。", 2024, ("achieved", "annual", "2021"), ()),
     # a five-year review: the five years before the report
-    ("一、“十三五”时期发展回顾\n五年来，全市地区生产总值年均增长6.5%。", 2021, ("achieved", "average", "2016-2020")),
-    ("一、过去五年工作回顾\n地区生产总值累计增长41.6%。", 2021, ("achieved", "cumulative", "2016-2020")),
-    ("预计2021年地区生产总值比2016年增长30.3%。", 2022, ("achieved", "cumulative", "2017-2021")),
-    ("三年来GDP年均增长9.2%。", 2021, ("achieved", "average", "2018-2020")),
+    ("一、“十三五”时期发展回顾\n五年来，全市地区生产总值年均增长6.5%。", 2021, ("achieved", "average", "2016-2020"), ()),
+    ("一、过去五年工作回顾\n地区生产总值累计增长41.6%。", 2021, ("achieved", "cumulative", "2016-2020"), ()),
+    ("预计2021年地区生产总值比2016年增长30.3%。", 2022, ("achieved", "cumulative", "2017-2021"), ()),
+    ("三年来GDP年均增长9.2%。", 2021, ("achieved", "average", "2018-2020"), ()),
     # a one-year growth inside the five-year review is that year's
     ("一、过去五年和2021年工作回顾\n（一）保持经济平稳发展。地区生产总值增长8.3%，规上工业增加值增长12.6%。", 2022,
-     ("achieved", "annual", "2021")),
+     ("achieved", "annual", "2021"), ()),
     ("一、过去五年工作回顾\n刚刚过去的2021年，是本届政府的收官之年。地区生产总值增长7%。", 2022,
-     ("achieved", "annual", "2021")),
+     ("achieved", "annual", "2021"), ()),
+    # 江苏省_2013: a one-year word after 五年来 makes the figure that year's
+    ("五年来，全省地区生产总值连跨三个万亿元台阶，2012年达5.4万亿元，同比增长10.1%。", 2013,
+     ("achieved", "annual", "2012"), ()),
+    # 山西省_2011: growth over the year before last year is last year's growth
+    ("一、2010年工作回顾\n预计2010年全省生产总值达到8700亿元、比2009年增长13%。", 2011, ("achieved", "annual", "2010"), ()),
+    # 呼和浩特_2015: a heading that says the targets were met reviews them
+    ("一、2014年工作回顾\n（一）坚持稳中求进，年度经济发展目标基本实现\n预计全年地区生产总值完成2950亿元，增长8%；"
+     "固定资产投资完成1736亿元，增长16%。", 2015, ("achieved", "annual", "2014"), ("fixed_asset_investment_growth", 16)),
+    # 江苏省_2005: a short line with a full stop inside is a paragraph, not a heading
+    ("一、2004年工作回顾\n──就业超过预期目标。城镇新增就业87万人。\n──经济较快增长。全省生产总值增长14.5%。", 2005,
+     ("achieved", "annual", "2004"), ()),
+    # 海口_2012: 全年 in a plan paragraph under a five-year plan is this year
+    ("未来五年的主要目标是：生产总值年均增长12%。\n全年经济社会发展的主要预期目标是：全社会固定资产投资增长28%左右。", 2012,
+     ("target", "annual", "2012"), ("fixed_asset_investment_growth", None)),
     # plan targets: the horizon year, or the plan's span for an average
-    ("到2025年，全社会研发经费投入占地区生产总值比重达到3%。", 2021, ("target", "cumulative", "2025")),
-    ("“十四五”期间全市生产总值年均增长6.5%。", 2021, ("target", "average", "2021-2025")),
+    ("到2025年，全社会研发经费投入占地区生产总值比重达到3%。", 2021, ("target", "cumulative", "2025"), ("rd_intensity", None)),
+    ("“十四五”期间全市生产总值年均增长6.5%。", 2021, ("target", "average", "2021-2025"), ()),
 ])
-def test_refers_to(extractor, text, year, expected):
-    indicator = "rd_intensity" if "研发" in text else "gdp_growth"
-    assert one(extractor, text, year, indicator) == expected
+def test_refers_to(extractor, text, year, expected, which):
+    assert one(extractor, text, year, *which) == expected
 
 
 @pytest.mark.parametrize(("text", "period"), [
