@@ -145,17 +145,18 @@ def classify(section: tuple[str, str], sentence: str, link: str, report_year: in
     """Status and period of a number, from its section and the words of its sentence.
 
     `sentence` runs from the sentence start to the number; `link` is what stands between
-    the number's subject and the number (年均 there makes an average). A `rate` (a growth
-    or a share, in %) is one year's unless its sentence says otherwise: a growth over
-    several years is always written with its base (年均, 累计, 比2015年, 翻番), so a bare
-    增长6% inside a five-year review is last year's, while a count there (新增…837家)
-    adds up the five years."""
-    status, period = section
+    the number's subject and the number (年均 there makes an average)."""
+    status = _status(section[0], sentence, report_year, this_year_is_past)
+    return status, _period(section[1], status, sentence, link, report_year, rate)
+
+
+def _status(status: str, sentence: str, report_year: int | None, this_year_is_past: bool) -> str:
+    """The section's status, unless the sentence speaks only of the past or only of the plan."""
     past, planned = bool(_PAST.search(sentence)), bool(_PLANNED.search(sentence))
     if _THIS_YEAR.search(sentence):
         past, planned = past or this_year_is_past, planned or not this_year_is_past
-    years = [int(y) for y in _NAMED_YEAR.findall(without_spans(sentence))]
     if report_year:   # 预计2020年全市… / 到2025年… / 2023年全市…; not 比2015年 (a base year)
+        years = [int(y) for y in _NAMED_YEAR.findall(without_spans(sentence))]
         past = past or any(y < report_year for y in years)
         planned = planned or any(y >= report_year for y in years)
         span = span_in(sentence, report_year)   # “十四五”期间 in a 2021 report is to come
@@ -164,25 +165,33 @@ def classify(section: tuple[str, str], sentence: str, link: str, report_year: in
         # 比2020年翻一番 in a 2021 report: growth from last year's level is yet to come
         planned = planned or any(int(y) >= report_year - 1 for y in BASE_YEAR.findall(sentence))
     if status == ACHIEVED and planned and not past:
-        status = TARGET      # a review paragraph that states this year's plan
-    elif status == TARGET and past and not planned:
-        status = ACHIEVED    # a plan paragraph that recalls last year
+        return TARGET      # a review paragraph that states this year's plan
+    if status == TARGET and past and not planned:
+        return ACHIEVED    # a plan paragraph that recalls last year
+    return status
+
+
+def _period(period: str, status: str, sentence: str, link: str, report_year: int | None, rate: bool) -> str:
+    """The section's period, unless the sentence says otherwise. A `rate` (a growth or a
+    share, in %) is one year's unless its sentence gives it a base: a growth over several
+    years is always written with one (年均, 累计, 比2015年, 翻番), so a bare 增长6% inside a
+    five-year review is last year's, while a count there (新增…837家) adds up the five years."""
     if report_year:   # 比2009年增长13% in a 2011 report is 2010 over 2009: one year, not several
         previous = str(report_year - 2 if status == ACHIEVED else report_year - 1)
         sentence = BASE_YEAR.sub(lambda m: "比上年" if m.group(1) == previous else m.group(), sentence)
     part = part_of_year(sentence)
     if part:
-        period = part
-    elif _AVERAGE.search(link) or _AVERAGE.search(sentence[-12:]):
-        period = AVERAGE
-    elif (several := _last_end(_CUMULATIVE, sentence)) and several > _one_year_end(sentence, status, report_year):
-        period = CUMULATIVE   # 累计 / 比2015年, unless a one-year word follows (五年来…2012年达…，同比增长10.1%)
-    elif report_year and (horizon_in(sentence, report_year) or 0) > report_year:
-        period = CUMULATIVE   # 到2025年 in a 2021 report
-    elif period == CUMULATIVE and (rate and status == ACHIEVED or _ONE_YEAR[status].search(sentence) or (
-            report_year and any(y == (report_year - 1 if status == ACHIEVED else report_year) for y in years))):
-        period = ANNUAL      # one year's figure inside a five-year review or plan
-    return status, period
+        return part
+    if _AVERAGE.search(link) or _AVERAGE.search(sentence[-12:]):
+        return AVERAGE
+    one_year_end = _one_year_end(sentence, status, report_year)
+    if _last_end(_CUMULATIVE, sentence) > one_year_end:
+        return CUMULATIVE   # 累计 / 比2015年, unless a one-year word follows (五年来…2012年达…，同比增长10.1%)
+    if report_year and (horizon_in(sentence, report_year) or 0) > report_year:
+        return CUMULATIVE   # 到2025年 in a 2021 report
+    if period == CUMULATIVE and (rate and status == ACHIEVED or one_year_end):
+        return ANNUAL       # one year's figure inside a five-year review or plan
+    return period
 
 
 def _last_end(pattern: re.Pattern, text: str) -> int:

@@ -14,6 +14,7 @@ about, as text:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .models import ACHIEVED, AVERAGE, CUMULATIVE
 
@@ -26,6 +27,7 @@ _YEARS_AGO = {"两": 2, "三": 3, "四": 4, "五": 5, "十": 10}
 _LAST_YEARS = re.compile(r"过去(?:的)?([两三四五十])年|([两三四五十])年来|([两三四五十])年间|本届政府(?!的?收官)|届政府以来")
 _NEXT_FIVE = re.compile(r"今后[五5]年|未来[五5]年")
 _SINCE = re.compile(r"(20\d\d)年以来")
+_ANY_SPAN = re.compile(r"五|20\d\d|[两三四五十]年[来间]|届政府")
 # a base year: 比2015年 / 较2015年 / 与2004年相比
 BASE_YEAR = re.compile(r"(?:[比较]|[与同](?=20\d\d\s*年相比))(20\d\d)\s*年")
 _HORIZON = re.compile(r"(?:到|至|于|在)\s*(20\d\d)\s*年|(20\d\d)\s*年(?:底|末|前)")
@@ -42,9 +44,12 @@ def without_spans(text: str) -> str:
     return _EXPLICIT_SPAN.sub(lambda m: " " * len(m.group()), text)
 
 
+@lru_cache(maxsize=512)   # sections.classify and refers_to ask about the same sentence in turn
 def span_in(text: str, report_year: int | None) -> Span | None:
     """The span of years a heading or sentence speaks of, the last one named: “十三五” →
     2016-2020, 2016-2020年, 五年来 / 三年来 / 本届政府 (the years before the report), 今后五年."""
+    if not _ANY_SPAN.search(text):   # most sentences name no span: one search instead of five
+        return None
     found: list[tuple[int, Span]] = []
     for m in _PLAN.finditer(text):
         first = _PLANS[next(g for g in m.groups() if g)]
