@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .errors import CatalogueError
+from .literals import LiteralGate
 from .paths import bundled, chosen
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -57,13 +58,20 @@ class Indicator:
     counterexamples: list[Example] = field(default_factory=list)
     description: str = ""
     whole: bool = False                 # a figure of the whole place: not of a PART of it (新区, 开发区 …)
+    gates: list[LiteralGate] = field(default_factory=list)   # per subject: words it cannot match without
+
+    def __post_init__(self):
+        self.gates = [LiteralGate([src]) for src in self.expanded]
 
 
 def subject_in(ind: Indicator, text: str, start: int = 0) -> tuple[int, re.Match] | None:
     """(pattern index, match) of the subject in text[start:] that is followed only by the
     indicator's LINK up to the end of `text` (up to the number): the nearest, then the longest."""
     best = None
+    window = text[start:] if start else text
     for j, rx in enumerate(ind.subjects):
+        if not ind.gates[j].could_match(window):
+            continue   # 生产总值 is not in the text: the pattern cannot match
         for m in rx.finditer(text, start):
             if (best is None or (m.end(), -m.start()) > (best[1].end(), -best[1].start())) \
                     and ind.link.fullmatch(text, m.end()):

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from .catalogue import Catalogue, Indicator, subject_in
+from .literals import LiteralGate
 from .models import Value
 from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
 from .reports import Report, fold_width, report_from_text
@@ -81,12 +82,20 @@ class Candidates:
 
     def __init__(self, items: list[tuple[Indicator, float]]):
         self.items = items
-        self.prefilter = re.compile("|".join(f"(?:{src})" for ind, _ in items for src in ind.expanded))
+        subjects = [src for ind, _ in items for src in ind.expanded]
+        self.prefilter = re.compile("|".join(f"(?:{src})" for src in subjects))
+        self.gate = LiteralGate(subjects)   # 生产总值, GDP …: a substring test before the regex
         # subjects that may follow the number (新增55家国家高新技术企业), one cheap test first
         after = [rx.pattern for ind, _ in items for rx in ind.after]
         self.after = re.compile("|".join(f"(?:{p})" for p in after)) if after else None
         # connector words only (增长, 提高到 …): a lead with nothing else inherits a subject
         self.link_only = re.compile("|".join(sorted({f"(?:{ind.link.pattern})" for ind, _ in items})))
+
+    def any_subject(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Does any of these indicators' subjects occur in text[start:end]?"""
+        if not self.gate.could_match(text, start, end):
+            return False
+        return bool(self.prefilter.search(text, start, len(text) if end is None else end))
 
 
 @dataclass(slots=True)
@@ -252,13 +261,16 @@ class _Run:
         percentage-point figure already said of that subject, or of another one; part-year rates
         before 全年 are the exception). The subject must go on as a subject does (CHAIN_START)."""
         begin = max(self.sentence_start(lead_start), lead_start - MAX_BRIDGE)
-        if begin >= lead_start or not candidates.prefilter.search(self.work, begin, lead_start):
+        if begin >= lead_start or not candidates.any_subject(self.work, begin, lead_start):
             return False
         best = None   # (indicator, factor, pattern index, match): the nearest subject, then the longest
+        window = self.work[begin:lead_start]
         for ind, factor in candidates.items:
             if not ind.link.fullmatch(tail):
                 continue
             for j, rx in enumerate(ind.subjects):
+                if not ind.gates[j].could_match(window):
+                    continue
                 for m in rx.finditer(self.work, begin, lead_start):
                     if best is None or (m.end(), -m.start()) > (best[3].end(), -best[3].start()):
                         best = (ind, factor, j, m)
@@ -297,7 +309,7 @@ class _Run:
                    context_end: int | None = None) -> Claim | None:
         """The claim nearest to the number (then the longest) among all indicators."""
         reach = max(0, len(lead) - MAX_REACH)   # a subject and its link words stand close to the number
-        if not candidates.prefilter.search(lead, reach):
+        if not candidates.any_subject(lead, reach):
             return None
         best = None
         for ind, factor in candidates.items:
@@ -337,7 +349,7 @@ class _Run:
         LINK (`text` + `link_text`, e.g. 农村居民人均可支配收入 + 分别增长). With `own`, the
         subject must start within the part's own first `own` characters."""
         found = []
-        if not candidates.prefilter.search(text):
+        if not candidates.any_subject(text):
             return found
         whole = text + link_text
         for ind, factor in candidates.items:
