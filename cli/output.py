@@ -206,7 +206,6 @@ def format_value(value, unit: str, qualifier: str = "=", soft: bool = False, val
 
 def render_table(rows: list[dict], columns: Sequence[str], out, title: str | None = None) -> None:
     """A rich table; wide enough for Chinese quotes even when stdout is not a terminal."""
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=title, header_style="bold")
@@ -215,10 +214,7 @@ def render_table(rows: list[dict], columns: Sequence[str], out, title: str | Non
                          justify="right" if c == "value" else "left")
     for r in rows:
         table.add_row(*[str(plain(r.get(c))) for c in columns])
-    console = Console(file=out, soft_wrap=False)
-    if not console.is_terminal:
-        console.width = 160
-    console.print(table)
+    make_console(out).print(table)
 
 
 # ---------------------------------------------------------------- compare
@@ -236,7 +232,8 @@ def cell_text(row: dict, column: str, unit: str) -> str:
     return f"{text} (+{more})" if more else text
 
 
-def _console(out):
+def make_console(out):
+    """A rich console on `out`, 160 columns wide when it is not a terminal (files, pipes)."""
     from rich.console import Console
     console = Console(file=out, soft_wrap=False)
     if not console.is_terminal:
@@ -249,7 +246,7 @@ def render_comparison(result, catalogue, out, long: bool = False) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console = _console(out)
+    console = make_console(out)
     if long:
         rows = records(result.long)
         for r in rows:
@@ -281,7 +278,7 @@ def render_chart(result, catalogue, out, width: int = 40) -> None:
     """Horizontal bars per numeric indicator across places, each indicator on its own scale."""
     from rich.text import Text
 
-    console = _console(out)
+    console = make_console(out)
     name_width = max((len(c) for c in result.columns), default=4) * 2
     for r in records(result.wide):
         values = [(c, r[c]) for c in result.columns if r.get(c) is not None]

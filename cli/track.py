@@ -17,8 +17,8 @@ from indicators.extract import Extractor
 from .extract import check_indicator_ids
 from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, NoCacheOption, OutputOption,
                    RulesOption, app, finish)
-from .output import (MISSING, Format, choose_format, format_value, open_output, progress, records, use_bom,
-                     write_records)
+from .output import (MISSING, Format, choose_format, format_value, make_console, open_output, progress, records,
+                     use_bom, write_records)
 from .status import ExitCode, error, warn
 
 _YEARS = re.compile(r"^\s*((?:19|20)\d\d)\s*(?:[-–—~]\s*((?:19|20)\d\d))?\s*$")
@@ -125,9 +125,7 @@ def render_track(rows: list[dict], catalogue, out) -> None:
     """One table per indicator: years down, places across."""
     from rich.table import Table
 
-    from .output import _console
-
-    console = _console(out)
+    console = make_console(out)
     if not rows:
         console.print("no targets or results for these places and years (try --indicator, or other places)")
         return
@@ -152,9 +150,7 @@ def render_track_chart(rows: list[dict], out, width: int = 30) -> None:
     """Per indicator and place, a target bar (░) and a result bar (█) for every year."""
     from rich.text import Text
 
-    from .output import _console
-
-    console = _console(out)
+    console = make_console(out)
     groups: dict[tuple[str, str], list[dict]] = {}
     for r in rows:
         groups.setdefault((r["indicator"], r["place"]), []).append(r)

@@ -7,6 +7,8 @@ substring test for those (done in C) rules out almost every text first.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 try:   # Python 3.11+: the parser moved; both names are the standard library's own
     from re import _constants as sre_constants, _parser as sre_parse
 except ImportError:   # pragma: no cover
@@ -17,6 +19,7 @@ _NO_CONTENT = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
 _MAX_ALTERNATIVES = 64
 
 
+@lru_cache(maxsize=None)   # an indicator's gates and its unit's gate parse the same patterns
 def required_literals(pattern: str) -> frozenset[str] | None:
     """A set of strings one of which every match of `pattern` contains, or None when no such
     set is known (a pattern that can match without any fixed text, or one too complex)."""
