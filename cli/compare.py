@@ -1,7 +1,7 @@
 """polcmp compare: one table, indicators × places, every cell traceable with --long."""
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -9,12 +9,12 @@ from indicators.batch import extract_many
 from indicators.cache import open_cache
 from indicators.catalogue import load_catalogue
 from indicators.corpus import Corpus, resolve_corpus_path
-from indicators.errors import PolcmpError, ReportError
+from indicators.errors import ReportError
 from indicators.extract import Extractor
 
-from .extract import check_indicator_ids
-from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, NoCacheOption, OutputOption,
-                   RulesOption, Status, app, finish)
+from .extract import check_selection
+from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption, IndicatorOption, JobsOption,
+                   NoCacheOption, OutputOption, RulesOption, Status, app, finish)
 from .output import (Format, choose_format, open_output, records, render_chart, render_comparison, use_bom,
                      write_records)
 from .status import ExitCode, warn
@@ -32,24 +32,19 @@ def compare(
     status: Annotated[Status, typer.Option(
         help="target (default): this year's plans; achieved: results; all: both, side by side.")
     ] = Status.target,
-    indicator: Annotated[Optional[list[str]], typer.Option(
-        "--indicator", "-i", help="Only this indicator id (repeatable).")] = None,
-    group: Annotated[Optional[list[str]], typer.Option(
-        "--group", "-g", help="Only this group: innovation, talent, digital, economy (repeatable).")] = None,
+    indicator: IndicatorOption = None,
+    group: GroupOption = None,
     show_all: Annotated[bool, typer.Option("--all", help="Every indicator, also those no place states.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Bars per indicator under the table.")] = False,
     corpus: CorpusOption = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    jobs: JobsOption = 1,
     rules: RulesOption = None,
     extra_rules: ExtraRulesOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Compare places: one row per indicator, one column per place (targets by default)."""
     catalogue = load_catalogue(rules, extra_rules or ())
-    check_indicator_ids(catalogue, sorted(set(indicator or [])))
-    unknown_groups = sorted(set(group or []) - set(catalogue.groups))
-    if unknown_groups:
-        raise PolcmpError(f"unknown group {', '.join(unknown_groups)} (groups: {', '.join(catalogue.groups)})")
+    check_selection(catalogue, indicator, group)
     library = Corpus(resolve_corpus_path(corpus))
     entries = library.resolve_all(places)
 

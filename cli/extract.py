@@ -34,6 +34,14 @@ def check_indicator_ids(catalogue: Catalogue, wanted: list[str]) -> None:
             raise PolcmpError(f"unknown indicator {ind_id!r}{hint}")
 
 
+def check_selection(catalogue: Catalogue, indicators: list[str] | None, groups: list[str] | None) -> None:
+    """--indicator and --group name things the catalogue has (a usage error otherwise)."""
+    check_indicator_ids(catalogue, sorted(set(indicators or [])))
+    unknown_groups = sorted(set(groups or []) - set(catalogue.groups))
+    if unknown_groups:
+        raise PolcmpError(f"unknown group {', '.join(unknown_groups)} (groups: {', '.join(catalogue.groups)})")
+
+
 def refuse_to_overwrite_inputs(output: Path | None, files: list[str]) -> None:
     if output is None:
         return

@@ -58,6 +58,11 @@ ExtraRulesOption = Annotated[Optional[list[Path]], typer.Option(
 CorpusOption = Annotated[Optional[Path], typer.Option(
     "--corpus", envvar="POLCMP_CORPUS", show_envvar=True, file_okay=False,
     help="Folder of reports to find places in (default: the bundled sample reports).")]
+IndicatorOption = Annotated[Optional[list[str]], typer.Option(
+    "--indicator", "-i", help="Only this indicator id (repeatable).")]
+GroupOption = Annotated[Optional[list[str]], typer.Option(
+    "--group", "-g", help="Only this group: innovation, talent, digital, economy (repeatable).")]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
 RulesOption = Annotated[Optional[Path], typer.Option(
     "--rules", envvar="POLCMP_RULES", show_envvar=True,
     help="Indicator catalogue to use instead of the built-in rules.yaml.")]

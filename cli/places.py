@@ -13,7 +13,7 @@ from indicators.corpus import Corpus, describe_years, resolve_corpus_path
 from indicators.errors import ReportError
 from indicators.extract import Extractor
 
-from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, NoCacheOption, OutputOption,
+from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, JobsOption, NoCacheOption, OutputOption,
                    RulesOption, app, finish)
 from .output import choose_format, open_output, progress, use_bom, write_records
 from .status import ExitCode, error
@@ -26,7 +26,7 @@ FILE_COLUMNS = ("place", "year", "file", "values", "targets", "achieved")
 def places(corpus: CorpusOption = None, fmt: FormatOption = None, output: OutputOption = None,
            bom: BomOption = None,
            files: Annotated[bool, typer.Option("--files", help="One row per report instead of per place.")] = False,
-           jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+           jobs: JobsOption = 1,
            no_cache: NoCacheOption = False,
            rules: RulesOption = None, extra_rules: ExtraRulesOption = None) -> None:
     """List the places of a corpus (default: the bundled sample reports), the years of their

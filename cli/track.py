@@ -14,9 +14,9 @@ from indicators.corpus import Corpus, resolve_corpus_path
 from indicators.errors import PolcmpError, ReportError
 from indicators.extract import Extractor
 
-from .extract import check_indicator_ids
-from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, NoCacheOption, OutputOption,
-                   RulesOption, app, finish)
+from .extract import check_selection
+from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption, IndicatorOption, JobsOption,
+                   NoCacheOption, OutputOption, RulesOption, app, finish)
 from .output import (MISSING, Format, choose_format, format_value, make_console, open_output, progress, records,
                      use_bom, write_records)
 from .status import ExitCode, error, warn
@@ -46,25 +46,20 @@ def track(
     bom: BomOption = None,
     long: Annotated[bool, typer.Option(
         "--long", help="Every candidate value, with which one each cell shows.")] = False,
-    indicator: Annotated[Optional[list[str]], typer.Option(
-        "--indicator", "-i", help="Only this indicator id (repeatable).")] = None,
-    group: Annotated[Optional[list[str]], typer.Option(
-        "--group", "-g", help="Only this group: innovation, talent, digital, economy (repeatable).")] = None,
+    indicator: IndicatorOption = None,
+    group: GroupOption = None,
     years: Annotated[Optional[str], typer.Option(
         "--years", metavar="A-B", help="Only these years (targets of A..B, results from reports up to B+1).")] = None,
     chart: Annotated[bool, typer.Option("--chart", help="Target and result bars over the years, under the table.")] = False,
     corpus: CorpusOption = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    jobs: JobsOption = 1,
     no_cache: NoCacheOption = False,
     rules: RulesOption = None,
     extra_rules: ExtraRulesOption = None,
 ) -> None:
     """Targets against results: the target of year t (report t) beside the result for t (report t+1)."""
     catalogue = load_catalogue(rules, extra_rules or ())
-    check_indicator_ids(catalogue, sorted(set(indicator or [])))
-    unknown_groups = sorted(set(group or []) - set(catalogue.groups))
-    if unknown_groups:
-        raise PolcmpError(f"unknown group {', '.join(unknown_groups)} (groups: {', '.join(catalogue.groups)})")
+    check_selection(catalogue, indicator, group)
     span = parse_years(years)
     library = Corpus(resolve_corpus_path(corpus))
     for problem in library.unreadable:
