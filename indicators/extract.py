@@ -27,6 +27,7 @@ from .catalogue import Catalogue, Indicator, subject_in
 from .literals import LiteralGate
 from .models import Value
 from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
+from .parts import PlaceParts, blank_own_name
 from .reports import Report, fold_width, report_from_text
 from .sections import ANNUAL, Sections
 from .years import is_estimate, refers_to
@@ -48,32 +49,7 @@ MAX_CONTEXT = 300    # how far back CONTEXT words are looked for
 MAX_AFTER = 30       # how far a subject after its number may reach
 MAX_BRIDGE = 90      # how far back an earlier clause's subject is taken: the longest real chains are ~70
 SHORT_MODIFIER = 4   # 亚洲, 城镇: a list part this short is a modifier, not a subject
-PART_NAME = 8        # 洋浦经济开发区: the name before a PART word opening a clause
-TIME_OPENING = r"20\d\d年|去年|上年|全年|其中|同时"   # may stand before that name
 TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
-
-
-_REGION_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?自治区$|省$")
-
-
-def blank_own_name(work: str, place: str | None) -> str:
-    """The working text with the report's own name (北京市, 广西, 山东省) blanked out, same length.
-
-    Before a subject the place's own name means the whole place (北京市生产总值达到4283.3亿元 is
-    全市生产总值), while any other name there is a part of it or somewhere else (阜新市固定资产投资
-    in a provincial report) and keeps the subject from matching. A province blanks 省 forms only:
-    吉林市 in 吉林省's report is one of its cities."""
-    if not place or place == "全国":
-        return work
-    stem = _REGION_SUFFIX.sub("", place)
-    if len(stem) < 2:
-        return work
-    forms = {place, stem, stem + ("省" if stem != place else "市")}
-    if stem != place and place.endswith("自治区"):
-        forms.add(stem + "自治区")
-    for name in sorted(forms, key=len, reverse=True):   # 北京市 before 北京
-        work = work.replace(name, " " * len(name))
-    return work
 
 
 class Candidates:
@@ -128,18 +104,7 @@ class Extractor:
         self.bridge_break = re.compile("|".join(f"(?:{b})" for b in breaks))
         chain_start = catalogue.fragments.get("CHAIN_START")   # how such a subject goes on
         self.chain_start = re.compile(chain_start) if chain_start else None
-        # A part of the place (PART: 新区, 开发区, 县域 …) before a subject in its clause, or opening an
-        # earlier clause of the sentence (滇中新区经济运行稳中向好，地区生产总值增长8.5%), makes
-        # the figure the part's. WHOLE_PLACE (全市, 全省 …) before the subject overrides the latter.
-        part = catalogue.fragments.get("PART")
-        self.part = re.compile(part) if part else None
-        self.part_opening = re.compile(
-            rf"[\s*#>]*(?:{TIME_OPENING})?(?P<name>[^,;:!?。\n]{{0,{PART_NAME}}}?)(?:{part})") if part else None
-        # 举办四期开发区项目建设 / 做强重点产业园区: the part is an object there, not the topic
-        not_topic = catalogue.fragments.get("PART_OBJECT")
-        self.part_object = re.compile(not_topic) if not_topic else None
-        whole = catalogue.fragments.get("WHOLE_PLACE")
-        self.whole_place = re.compile(whole) if whole else None
+        self.parts = PlaceParts(catalogue.fragments)   # 滨海新区生产总值 is not the city's
 
     def extract_text(self, text: str, place=None, year=None, file=None) -> list[Value]:
         report = report_from_text(text, file)
@@ -458,30 +423,9 @@ class _Run:
             return False
         return period != ANNUAL or ind.plausible is None or ind.plausible[0] <= value <= ind.plausible[1]
 
-    def part_of_place(self, pos: int) -> bool:
-        """滨海新区实现生产总值970亿元 / 县域规模以上工业增加值、地方一般预算收入分别增长… /
-        兵团综合实力显著增强，生产总值增长6.9%: the subject at `pos` is a figure of a part of the
-        place, not of the place the report speaks for."""
-        sentence = self.sentence_start(pos)
-        if not self.ex.part.search(self.work, sentence, pos):
-            return False   # most sentences name no part at all
-        clause = self.clause_start(pos)
-        if self.ex.part.search(self.work, clause, pos):
-            return True
-        if self.ex.whole_place and self.ex.whole_place.search(self.work, max(clause, pos - 6), pos + 3):
-            return False   # 全市生产总值: the whole place, whatever the sentence spoke of before
-        # the sentence's topic (its first clause) or the clause just before: 滇中新区发展提速，路网…，
-        # 地区生产总值增长13.1% / 兵团综合实力显著增强，生产总值增长6.9%
-        return sentence < clause and (self.opens_with_part(sentence) or self.opens_with_part(self.clause_start(clause - 1)))
-
-    def opens_with_part(self, start: int) -> bool:
-        """The clause at `start` opens with a part of the place as its topic (兰州新区全年实施…)."""
-        m = self.ex.part_opening.match(self.work, start, self.clause_end(start))
-        return bool(m) and not (self.ex.part_object and self.ex.part_object.search(m.group("name")))
-
     def emit(self, claim: Claim, tok: Quantity, lead_start: int, link_text: str) -> None:
         ind = claim.indicator
-        if ind.whole and self.ex.part is not None and self.part_of_place(lead_start + claim.start):
+        if ind.whole and self.ex.parts.names_part(self, lead_start + claim.start):
             return
         value = tok.value * claim.factor if claim.factor != 1 else tok.value
         value_max = tok.value_max * claim.factor if tok.value_max is not None and claim.factor != 1 else tok.value_max
