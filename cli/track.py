@@ -70,7 +70,7 @@ def track(
         error(f"{e.path}: cannot tell which year this report is for; name it <place>_<year>.txt")
     entries = [e for e in entries if e.year is not None]
     if span:   # the report of B+1 holds the results of B
-        entries = [e for e in entries if e.year is not None and span[0] <= e.year <= span[1] + 1]
+        entries = [e for e in entries if span[0] <= e.year <= span[1] + 1]
     if not entries:
         asked = f" of {years}" if years else ""
         raise PolcmpError(f"no dated reports{asked} for these places in {library.root}")
