@@ -22,6 +22,8 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
+from .years import PLAN_FIRST_YEAR
+
 NATION = "全国"
 # Files drop 市/县/区 (临海, 芝罘) but keep these endings whole.
 _KEEP_SUFFIX = ("特别行政区", "自治区", "自治县", "地区", "新区", "林区", "特区", "矿区", "城区", "郊区")
@@ -78,10 +80,9 @@ _TITLE_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年(?:度)?\s*(?:[{_CJK}]{{0,12}
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<rest>.+)")
 _HEADING_MAX = 40
 _SHORT_LINE = 24
-# “十三五” and its neighbours: the Nth five-year plan ends in 1970 + 5(N - 3) (十五: 2001–2005).
+# “十三五” and its neighbours (years.PLAN_FIRST_YEAR: 十五 is 2001–2005).
 # Only the plan as a whole (“十五”时期, 期间, 以来): “十四五”开局之年 reviews one year.
 _FIVE_YEAR_PLAN = re.compile(r"(九|十[一二三四五]?)五[”\"]?(?=时期|期间|以来|的?工作回顾|回顾)")
-_PLAN_END = {"九": 2000, "十": 2005, "十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030}
 _REVIEW = re.compile(r"回顾|工作总结|工作情况")
 _PLAN = re.compile(r"工作安排|主要任务|重点工作|工作重点|工作任务|主要工作|目标任务|总体要求|目标|工作建议|各项工作"
                    r"|年(?:的|政府)?工作|做好")
@@ -314,7 +315,7 @@ def _heading_year(text: str) -> int | None:
         if numbered and first is None:
             first = max(named) + 1 if named and not _SINCE.search(heading) else 0
         if _REVIEW.search(heading):
-            reviewed = named + [_PLAN_END[p] for p in _FIVE_YEAR_PLAN.findall(heading)]
+            reviewed = named + [PLAN_FIRST_YEAR[p + "五"] + 4 for p in _FIVE_YEAR_PLAN.findall(heading)]
             if reviewed:
                 years[max(reviewed) + 1] += 1
         elif named and _PLAN.search(heading) and not _LONG_RANGE.search(heading):

@@ -18,8 +18,12 @@ from functools import lru_cache
 
 from .models import ACHIEVED, AVERAGE, CUMULATIVE
 
-# Five-year plans. A bare 十五 is also a number (十五届), so it needs quotes or a plan word.
-_PLANS = {"十五": 2001, "十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
+# Five-year plans and their first years. A bare 十五 or 九五 is also a number (十五届), so it
+# needs quotes or a plan word.
+PLAN_FIRST_YEAR = {"九五": 1996, "十五": 2001, "十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021,
+                   "十五五": 2026}
+# 九五 is left out of spans: in the reports that name it (2000s) it is the base a figure is
+# compared with (是“九五”的1.8倍, 由“九五”末期的…提高到), not the span the figure is about.
 _PLAN = re.compile(r"“(十[一二三四五]?五)”|(十[一二三四五]五)(?!届)|(十五)(?=计划|规划|时期|期间|末|期末)")
 _PLAN_END = re.compile(r"(?:“?十[一二三四五]?五”?)(?:末|期末)")
 _EXPLICIT_SPAN = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:[-—–~至到])\s*(20\d\d)\s*年")
@@ -52,7 +56,7 @@ def span_in(text: str, report_year: int | None) -> Span | None:
         return None
     found: list[tuple[int, Span]] = []
     for m in _PLAN.finditer(text):
-        first = _PLANS[next(g for g in m.groups() if g)]
+        first = PLAN_FIRST_YEAR[next(g for g in m.groups() if g)]
         found.append((m.start(), (first, first + 4)))
     for m in _EXPLICIT_SPAN.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
