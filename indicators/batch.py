@@ -19,8 +19,8 @@ from .formats import SUFFIXES
 from .models import Value
 from .reports import read_report
 
-IN_FLIGHT_PER_JOB = 4
-_NOT_A_REPORT = re.compile(r"(?i)(readme|license|licence|changelog|contributing)\b")   # a folder's own docs   # reports queued per worker: enough to keep it busy, few enough to stay small
+IN_FLIGHT_PER_JOB = 4   # reports queued per worker: enough to keep it busy, few enough to stay small
+_NOT_A_REPORT = re.compile(r"(?i)(readme|license|licence|changelog|contributing)\b")   # a folder's own docs
 
 
 def expand_inputs(arguments: Iterable[str]) -> tuple[list[str], list[ReportError]]:
