@@ -6,11 +6,12 @@ from dataclasses import asdict, dataclass, fields
 # status: this year's plan, or a result reported
 TARGET, ACHIEVED = "target", "achieved"
 # period: one year, an average over several (年均), a total or level over several (五年来, 到2025年),
-# or part of a year (PART_YEAR: 一季度 … 前三季度, 1-11月), which never fills an annual cell
+# or part of a year, which never fills an annual cell: q1 … q4 (一季度), h1 (上半年), q1-q3 (前三季度),
+# months (1-11月) — sections.part_of_year
 ANNUAL, AVERAGE, CUMULATIVE = "annual", "average", "cumulative"
-PART_YEAR = ("q1", "q2", "q3", "q4", "h1", "q1-q3", "months")
 
-# The output columns, in order (spec: shared/spec/indicators.md, then period, value_max and rule).
+# The output columns, in order (spec: shared/spec/indicators.md, then period, refers_to, estimate,
+# value_max and rule).
 COLUMNS = ("place", "year", "indicator", "label", "value", "unit", "qualifier", "soft",
            "status", "raw", "quote", "start", "end", "file", "period", "refers_to", "estimate",
            "value_max", "rule")
@@ -33,7 +34,7 @@ class Value:
     start: int            # text[start:end] == raw, offsets into the text as read
     end: int
     file: str | None
-    period: str = ANNUAL     # ANNUAL | AVERAGE | CUMULATIVE | one of PART_YEAR
+    period: str = ANNUAL     # ANNUAL | AVERAGE | CUMULATIVE | a part of a year (q1, h1, q1-q3 …)
     refers_to: str | None = None   # the year or span the value is about: 2023, 2016-2020 (years.py)
     estimate: bool = False   # a result given as 预计, before the statistics were final
     value_max: float | int | None = None   # upper bound when the report gives a range
