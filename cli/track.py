@@ -95,9 +95,10 @@ def track(
     fmt = choose_format(fmt, output)
     with open_output(output, use_bom(bom, fmt, output)) as out:
         if fmt is Format.table and not long:
-            render_track(records(result.rows), catalogue, out)
+            rows = records(result.rows)
+            render_track(rows, catalogue, out)
             if chart:
-                render_track_chart(records(result.rows), out)
+                render_track_chart(rows, out)
         elif long:
             write_records(records(result.long), LONG_COLUMNS, fmt, out)
         else:
