@@ -96,7 +96,7 @@ def track(
     with open_output(output, use_bom(bom, fmt, output)) as out:
         if fmt is Format.table and not long:
             rows = records(result.rows)
-            render_track(rows, catalogue, out)
+            render_track(rows, out)
             if chart:
                 render_track_chart(rows, out)
         elif long:
@@ -117,7 +117,7 @@ def track_cell(row: dict) -> str:
     return f"{target} → {result} {mark}".rstrip()
 
 
-def render_track(rows: list[dict], catalogue, out) -> None:
+def render_track(rows: list[dict], out) -> None:
     """One table per indicator: years down, places across."""
     from rich.table import Table
 
@@ -125,11 +125,10 @@ def render_track(rows: list[dict], catalogue, out) -> None:
     if not rows:
         console.print("no targets or results for these places and years (try --indicator, or other places)")
         return
-    labels = {ind.id: ind.name for ind in catalogue.indicators}
     for ind_id in dict.fromkeys(r["indicator"] for r in rows):
         mine = [r for r in rows if r["indicator"] == ind_id]
         places = list(dict.fromkeys(r["place"] for r in mine))
-        table = Table(title=f"{labels.get(ind_id, ind_id)} ({ind_id})", title_justify="left", header_style="bold")
+        table = Table(title=f"{mine[0]['label']} ({ind_id})", title_justify="left", header_style="bold")
         table.add_column("year", justify="right")
         for place in places:
             table.add_column(place, justify="right", no_wrap=True)
