@@ -55,6 +55,9 @@ def one(extractor, text, year, indicator="gdp_growth", value=None):
     # 海口_2012: 全年 in a plan paragraph under a five-year plan is this year
     ("未来五年的主要目标是：生产总值年均增长12%。\n全年经济社会发展的主要预期目标是：全社会固定资产投资增长28%左右。", 2012,
      ("target", "annual", "2012"), ("fixed_asset_investment_growth", None)),
+    # 全国_2011: a plan paragraph whose later sentence turns to last year
+    ("三、2011年的主要任务\n2011年是“十二五”开局之年，做好今年的工作至关重要。过去一年，我们的各项工作取得了很大成绩。"
+     "国内生产总值增长10.3%。", 2011, ("achieved", "annual", "2010"), ()),
     # plan targets: the horizon year, or the plan's span for an average
     ("到2025年，全社会研发经费投入占地区生产总值比重达到3%。", 2021, ("target", "cumulative", "2025"), ("rd_intensity", None)),
     ("“十四五”期间全市生产总值年均增长6.5%。", 2021, ("target", "average", "2021-2025"), ()),
