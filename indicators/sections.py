@@ -32,7 +32,8 @@ _CANDIDATE_LINE = re.compile(
     r"^[^\S\n]*(?:[^\n]{1,40}$|(?:[#>*]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]"
     r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|主要预期目标|20\d\d年|“十|各位代表|本届政府)[^\n]*)", re.M)
 _INNER_SENTENCE_END = re.compile(r"[。；;!！]")
-_SENTENCE_TURNS_TO_LAST_YEAR = re.compile(r"(?<=[。！!])[^\S\n]*(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年))[,，]")
+# the full stop first, not a look-behind: the engine then skips to full stops in C
+_SENTENCE_TURNS_TO_LAST_YEAR = re.compile(r"[。！!][^\S\n]*(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年))[,，]")
 _HEADING_MAX = 40          # longer lines are paragraphs, not headings
 _OPENING_MAX = 12          # a paragraph opening with 过去一年 / 主要预期目标 switches too
 _FIVE_YEARS_PROBE = 40     # 五年来 anywhere in a paragraph's first sentence or so
@@ -79,7 +80,7 @@ class Sections:
                 if state[0] == ACHIEVED and span and report_year and span[0] >= report_year:
                     state = TARGET, state[1]   # “十二五”时期是…关键时期 in a 2011 report: the plan ahead
                 events.append((m.start(), state, span))
-        events += [(m.start(), (ACHIEVED, ANNUAL), None) for m in _SENTENCE_TURNS_TO_LAST_YEAR.finditer(text)]
+        events += [(m.start() + 1, (ACHIEVED, ANNUAL), None) for m in _SENTENCE_TURNS_TO_LAST_YEAR.finditer(text)]
         for start, state, span in sorted(events, key=lambda e: e[0]):
             if (state, span) != (self.states[-1], self.spans[-1]):
                 self.starts.append(start)
