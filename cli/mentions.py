@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from indicators.corpus import Corpus, resolve_corpus_path
-from indicators.reports import fold_width, read_report
+from indicators.normalise import fold_width, to_simplified
+from indicators.reports import read_report
 
 from .main import CorpusOption, FormatOption, OutputOption, app, finish
 from .output import Format, choose_format, open_output, use_bom, write_records
@@ -34,16 +35,19 @@ def mentions(
         entries = [library.resolve(place)[-1] for place in library.places()]
     rows = []
     for entry in entries:
-        text = fold_width(read_report(entry.path).text)   # full-width letters match their ASCII forms
+        report = read_report(entry.path)
+        text = report.plain   # full-width letters match their ASCII forms, traditional ones simplified
         for term in terms:
-            needle = fold_width(term)
+            needle = to_simplified(fold_width(term))
             count = text.count(needle)
             base = {"place": entry.place, "year": entry.year, "term": term, "count": count,
                     "per_10k": round(count / max(1, len(text)) * 10_000, 2), "file": entry.path}
             sentences = [m for m in _SENTENCE.finditer(text) if needle in m.group()]
             for m in sentences:
-                quote = m.group().strip()
-                start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+                start, end = report.text_span(*m.span())
+                quote = report.text[start:end]
+                start += len(quote) - len(quote.lstrip())
+                quote = quote.strip()
                 rows.append({**base, "quote": quote, "start": start, "end": start + len(quote)})
             if not sentences:
                 rows.append({**base, "quote": None, "start": None, "end": None})

@@ -27,11 +27,11 @@ class Reading:
 
 
 def explain(report: Report, extractor: Extractor, span: tuple[int, int] | None = None) -> list[Reading]:
-    """Every number in `report` (or in `span` of it), in text order, each with the values it
-    gave or the reason it gave none."""
+    """Every number in `report` (or in `span` of it, offsets of the text as read), in text
+    order, each with the values it gave or the reason it gave none."""
     run = _Run(extractor, report)
     values = run.values()
-    lo, hi = span or (0, len(report.text))
+    lo, hi = (report.offsets.to_copy(span[0]), report.offsets.to_copy(span[1])) if span else (0, len(report.plain))
     claimed: dict[int, list[Value]] = {}
     for v in values:
         claimed.setdefault(v.start, []).append(v)
@@ -40,15 +40,16 @@ def explain(report: Report, extractor: Extractor, span: tuple[int, int] | None =
     for i, tok in enumerate(tokens):
         if not lo <= tok.start < hi:
             continue
-        r = Reading(report.text[tok.start:tok.end], tok.start, tok.end, tok.value, tok.unit, tok.qualifier,
-                    claimed.get(tok.start, []))
+        start, end = report.text_span(tok.start, tok.end)
+        r = Reading(report.text[start:end], start, end, tok.value, tok.unit, tok.qualifier, claimed.get(start, []))
         if not r.claims:
             r.why_not = _diagnose(run, tokens, i)
         readings.append(r)
     covered = [(t.start, t.end) for t in tokens]
-    for m in _ANY_NUMBER.finditer(report.text, lo, hi):   # numbers the reader passed over
+    for m in _ANY_NUMBER.finditer(report.plain, lo, hi):   # numbers the reader passed over
         if not any(a <= m.start() < b for a, b in covered):
-            readings.append(Reading(m.group(), m.start(), m.end(), why_not=_skipped(report, m.start(), m.end())))
+            start, end = report.text_span(*m.span())
+            readings.append(Reading(report.text[start:end], start, end, why_not=_skipped(report, *m.span())))
     return sorted(readings, key=lambda r: r.start)
 
 

@@ -28,7 +28,7 @@ from .literals import LiteralGate
 from .models import Value
 from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
 from .parts import PlaceParts, blank_own_name
-from .reports import Report, fold_width, report_from_text
+from .reports import Report, report_from_text
 from .sections import ANNUAL, Sections
 from .years import is_estimate, refers_to
 
@@ -125,7 +125,7 @@ class _Run:
         self.report = report
         self.work = blank_own_name(report.work, report.place)
         self.backwards = self.work[::-1]   # searching it forwards finds the previous boundary, in C
-        self.sections = Sections(report.text, report.year)
+        self.sections = Sections(report.plain, report.year)
         self.out: list[Value] = []
 
     # -- positions: clauses end at , ; : ! ? 。 and line ends; sentences at ; ! ? 。 and line ends
@@ -437,19 +437,19 @@ class _Run:
         clause = self.clause_start(lead_start)
         sentence = self.sentence_start(clause)
         # time words are read unmasked: “十四五” is a name polcmp masks as a slogan, but it dates the value
-        before = fold_width(self.report.text[sentence:tok.start])
+        before = self.report.plain[sentence:tok.start]
         status, period = self.sections.classify(tok.start, before, link_text, rate=ind.unit == "%")
         if not self.plausible(ind, value, period):
             return
-        text = self.report.text
+        text, (start, end) = self.report.text, self.report.text_span(tok.start, tok.end)
+        quote_start, quote_end = self.report.text_span(clause, self.clause_end(tok.end))
         self.out.append(Value(
             place=self.report.place, year=self.report.year, indicator=ind.id, label=ind.name,
             value=value, unit=ind.unit, qualifier=qualifier,
             # 力争培育…10个，新认定高新技术企业40家: a hedge opening the sentence covers all of it
             soft=bool(SOFT.search(self.work, sentence, tok.start)),
-            status=status, raw=text[tok.start:tok.end],
-            quote=text[clause:self.clause_end(tok.end)].strip(),
-            start=tok.start, end=tok.end, file=self.report.path, period=period,
+            status=status, raw=text[start:end], quote=text[quote_start:quote_end].strip(),
+            start=start, end=end, file=self.report.path, period=period,
             refers_to=refers_to(status, period, before, self.report.year, self.sections.span_at(tok.start)),
             estimate=is_estimate(status, before),
             value_max=value_max, rule=f"{ind.id}#{claim.rule}"))

@@ -1,9 +1,10 @@
 """Reading a report: bytes → text, a normalised working copy, place and year.
 
-Two strings describe a report. `text` is the report as read (decoded, newlines made
-\\n, BOM dropped); every offset polcmp prints points into it. `work` is the same length,
-character for character, with full-width forms made ASCII and web-page noise and
-slogan numbers blanked out, so that rules can be simple and offsets stay exact.
+A report is the text as read (decoded, newlines made \\n, BOM dropped), which every offset
+polcmp prints points into, and the copies the engine reads (normalise.py): `plain`, with
+full-width forms, traditional characters, glosses, footnote markers, spaces inside numbers
+and hard line wraps undone, and `work`, the same with noise and slogan numbers masked.
+`offsets` leads from a position in those copies back to `text`.
 """
 from __future__ import annotations
 
@@ -14,39 +15,27 @@ from pathlib import Path
 
 from .errors import ReportError
 from .formats import document_text
+from .normalise import OffsetMap, mask, reading_copy
 from .places import canonical_place, place_and_year  # canonical_place: corpus.py imports it here
 
-# Full-width ASCII → ASCII, ideographic space → space, dash and percent variants.
-# One character to one character: `work` must keep `text`'s offsets.
-_NORMALISE = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
-_NORMALISE.update({"\u3000": " ", "\ufe6a": "%", "\u2015": "—", "\u2500": "—", "\u2212": "-", "\u301c": "~", "\u00a0": " "})
-_TO_NORMALISE = re.compile("[" + "".join(re.escape(ch) for ch in _NORMALISE) + "]")
-
-# Lines a web page wraps around a report: banners, share buttons, counters, page links.
-# Only short lines: a paragraph that mentions 扫码 is report text.
-_NOISE_MAX = 80
-_NOISE_LINE = re.compile(
-    r"扫码|领取福利|加入收藏|阅读时长|分享到|打印本页|关闭窗口|责任编辑|版权所有|ICP备|上一篇|下一篇|字号[:：]"
-    r"|浏览次数|点击[数量率]|https?://|www\.|\.com\b|\.cn\b|第\s*\d+\s*/\s*\d+\s*页|^\s*来源[:：]"
-    r"|^(?=.*\d)[\s\d,.:/|#*\-]+$")   # a bare counter: 221381
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-# Short quoted names (“315”创新体系, "2+4+X"主导产业, 《2023年…》): numbers inside are names, not values.
-_NUMERALS = r"\d零〇一二两三四五六七八九十百千万亿%."
-# Quotes are paired left to right, every pair consumed (else 省级"专精特新"企业200家、优质"小升规"
-# would pair the wrong quotes and hide 200); only pairs with a numeral inside are masked.
-_QUOTED = re.compile(r"“[^“”\n]{1,24}”|\"[^\"\n]{1,24}\"|‘[^‘’\n]{1,24}’|「[^」\n]{1,24}」|《[^《》\n]{1,40}》")
-_NUMERAL_IN_NAME = re.compile(f"[{_NUMERALS}]")
 
 FILE_NAME = re.compile(r"^(?P<place>[^_\d]+?)[_\-\s]+(?P<year>(?:19|20)\d\d)")
 
 
 @dataclass(slots=True)
 class Report:
-    text: str            # as read: offsets point here
-    work: str            # normalised copy of the same length
+    text: str            # as read: offsets printed point here
+    plain: str           # the reading copy (normalise.py): engine offsets point here
+    work: str            # `plain` with noise and slogan numbers masked, the same length
+    offsets: OffsetMap   # a position in `plain` / `work` → its position in `text`
     path: str | None
     place: str | None
     year: int | None
+
+    def text_span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of the reading copy as a span of the text as read."""
+        return self.offsets.span(start, end)
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
@@ -123,34 +112,11 @@ def report_from_text(text: str, path: str | None = None) -> Report:
         raise ReportError(path or "<stdin>", "empty report")
     if len(_CONTROL.findall(text, 0, 4096)) > 8:
         raise ReportError(path or "<stdin>", "binary file, not a text report")
-    work = normalise(text)
+    plain, offsets = reading_copy(text)
+    work = mask(plain)
     m = FILE_NAME.match(Path(path).stem) if path else None
     if m:
         place, year = canonical_place(m.group("place")), int(m.group("year"))
     else:
-        place, year = place_and_year(work, text)
-    return Report(text, work, path, place, year)
-
-
-def fold_width(text: str) -> str:
-    """Full-width letters, digits and punctuation as ASCII (same length, same offsets)."""
-    for ch in set(_TO_NORMALISE.findall(text)):   # a few distinct characters, each replaced in C
-        text = text.replace(ch, _NORMALISE[ch])
-    return text
-
-
-def normalise(text: str) -> str:
-    """The working copy: same length as `text`, see the module docstring."""
-    work = fold_width(text)
-    lines = work.split("\n")
-    noisy = [i for i, line in enumerate(lines) if len(line) <= _NOISE_MAX and _NOISE_LINE.search(line)]
-    if noisy:
-        for i in noisy:
-            lines[i] = " " * len(lines[i])
-        work = "\n".join(lines)
-    return _QUOTED.sub(_mask_numerals, work)
-
-
-def _mask_numerals(m: re.Match) -> str:
-    name = m.group()
-    return _NUMERAL_IN_NAME.sub("#", name) if _NUMERAL_IN_NAME.search(name) else name
+        place, year = place_and_year(work, plain)
+    return Report(text, plain, work, offsets, path, place, year)

@@ -10,7 +10,8 @@ from conftest import SEEDS, TESTS
 from indicators.corpus import Corpus
 from indicators.errors import ReportError
 from indicators.places import canonical_place, place_and_year, short_forms
-from indicators.reports import normalise, read_report
+from indicators.normalise import mask, reading_copy
+from indicators.reports import read_report
 from test_cli import polcmp
 
 FIXTURES = TESTS / "fixtures" / "naming"
@@ -18,7 +19,8 @@ OPENING = "各位代表：\n\n现在，我代表市人民政府，向大会报�
 
 
 def named(text: str) -> tuple[str | None, int | None]:
-    return place_and_year(normalise(text), text)
+    plain, _ = reading_copy(text)
+    return place_and_year(mask(plain), plain)
 
 
 # ------------------------------------------------------------------ one cue at a time

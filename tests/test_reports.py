@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indicators.errors import ReportError
-from indicators.reports import canonical_place, normalise, read_report, report_from_text
+from indicators.reports import canonical_place, read_report, report_from_text
 
 TEXT = "现在，我代表临海市人民政府向大会报告政府工作。新增国家高新技术企业40家。\n"
 
@@ -49,7 +49,7 @@ def test_missing_file_and_directory(tmp_path):
 
 def test_normalise_keeps_offsets_and_masks_slogans():
     text = "生产总值增长６．５％；省“315”创新体系、\"2+4+X\"产业\n221381\n微信扫码领取福利\n"
-    work = normalise(text)
+    work = report_from_text(text).work
     assert len(work) == len(text)
     assert "6.5%;" in work and "“###”" in work and "\"#+#+X\"" in work
     assert "221381" not in work and "扫码" not in work
@@ -57,7 +57,7 @@ def test_normalise_keeps_offsets_and_masks_slogans():
 
 def test_ascii_quotes_pair_left_to_right():
     text = '新增省级"专精特新"企业200家、优质"小升规"企业500家、"510"平台'
-    work = normalise(text)
+    work = report_from_text(text).work
     assert "企业200家" in work and "企业500家" in work and '"###"' in work
 
 

@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from indicators.reports import fold_width, read_report
+from indicators.normalise import fold_width
+from indicators.reports import read_report
 from indicators.words import log_odds_z
 
 from conftest import ROOT, SEEDS
