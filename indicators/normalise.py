@@ -38,9 +38,9 @@ def fold_width(text: str) -> str:
 
 
 # -- traditional → simplified ---------------------------------------------------------------------
-# A line is converted when at least one in _TRADITIONAL_SHARE of its Chinese characters is one
-# OpenCC changes. Simplified reports hold a few such characters (乾, 於 in names) but far below
-# that share, and converting them anyway would spoil phrases OpenCC reads as traditional.
+# A line is converted when at least one in _TRADITIONAL_SHARE of its Chinese characters is
+# traditional (traditional.txt: OpenCC would change it, and GB2312 lacks it). A simplified line is
+# never converted: OpenCC's phrase rules would spoil it (沈阳 → 沉阳, 覆盖 → 复盖).
 _TRADITIONAL_SHARE = 20
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -84,7 +84,7 @@ _FOOTNOTE = re.compile(r"\[\d{1,2}\]|[\u2460-\u2473\u2474-\u2487]|(?<=[\u4e00-\u
 # 96.5 亿元, 9 %以上, 2.8 万亿元, 5. 2%, 12 345 (thin space): spaces inside a quantity
 _UNIT_AFTER_SPACE = r"[万亿千百%‰元家户人个项年月日天倍吨亩辆台所座件次名位]|个百分点|美元|平方|公里|千米|千瓦"
 _QUANTITY_SPACE = re.compile(
-    rf"(?<=\d)[ \t\u2009\u202f]+(?={_UNIT_AFTER_SPACE}|\.\d)|(?<=\d\.)[ \t]+(?=\d)|(?<=\d)[\u2009\u202f](?=\d{{3}}(?!\d))")
+    rf"(?<=\d)[ \t\u2009\u202f]+(?={_UNIT_AFTER_SPACE}|\.\d)|(?<=\d\.)[ \t\u2009\u202f]+(?=\d)|(?<=\d)[\u2009\u202f](?=\d{{3}}(?!\d))")
 # 增长6.5\n%以上: a line broken inside a quantity, wherever it stands
 _QUANTITY_BREAK = re.compile(rf"(?<=\d)[ \t]*\n[ \t]*(?={_UNIT_AFTER_SPACE}|\.\d)|(?<=\d\.)[ \t]*\n[ \t]*(?=\d)")
 _SENTENCE_END = "。！？!?；;：:"
