@@ -162,22 +162,46 @@ class OffsetMap:
 def reading_copy(text: str) -> tuple[str, OffsetMap]:
     """(plain, offsets): the text the engine reads and the map back to `text`."""
     plain = to_simplified(fold_width(text))
-    spans = [m.span() for rx in (_PINYIN_GLOSS, _FOOTNOTE, _QUANTITY_SPACE, _QUANTITY_BREAK) for m in rx.finditer(plain)]
-    spans += _wrapped_line_breaks(plain)
-    if not spans:
-        return plain, OffsetMap()
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
+    deleted: list[tuple[int, int]] = []   # spans of `text`
+    # Lines are joined first: a mark or space that a wrap split off (增长9\n. 2%) is then inside.
+    for spans_of in (_line_joins, _inline_marks):
+        spans = spans_of(plain)
+        if spans:
+            plain, deleted = _delete(plain, spans, deleted)
+    return plain, OffsetMap(deleted)
+
+
+def _line_joins(plain: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUANTITY_BREAK.finditer(plain)] + _wrapped_line_breaks(plain)
+
+
+def _inline_marks(plain: str) -> list[tuple[int, int]]:
+    return [m.span() for rx in (_PINYIN_GLOSS, _FOOTNOTE, _QUANTITY_SPACE) for m in rx.finditer(plain)]
+
+
+def _delete(copy: str, spans: list[tuple[int, int]], deleted: list[tuple[int, int]]
+            ) -> tuple[str, list[tuple[int, int]]]:
+    """`copy` without `spans` (its own positions), and the deleted spans of the text (its
+    positions, through `deleted`, what made `copy` from the text), merged."""
+    offsets, merged = OffsetMap(deleted), _union(spans)
     kept, pos = [], 0
     for start, end in merged:
-        kept.append(plain[pos:start])
+        kept.append(copy[pos:start])
         pos = end
-    kept.append(plain[pos:])
-    return "".join(kept), OffsetMap(merged)
+    kept.append(copy[pos:])
+    # a new span encloses the earlier ones inside it
+    return "".join(kept), _union(deleted + [offsets.span(start, end) for start, end in merged])
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans covering `spans` (touching ones joined)."""
+    union: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if union and start <= union[-1][1]:
+            union[-1] = (union[-1][0], max(end, union[-1][1]))
+        else:
+            union.append((start, end))
+    return union
 
 
 # -- masking: same length --------------------------------------------------------------------------
