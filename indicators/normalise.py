@@ -88,6 +88,12 @@ _QUANTITY_SPACE = re.compile(
 # 增长6.5\n%以上: a line broken inside a quantity, wherever it stands
 _QUANTITY_BREAK = re.compile(rf"(?<=\d)[ \t]*\n[ \t]*(?={_UNIT_AFTER_SPACE}|\.\d)|(?<=\d\.)[ \t]*\n[ \t]*(?=\d)")
 _SENTENCE_END = "。！？!?；;：:"
+# 地 区 生 产 总 值 增 长 5 . 2 %: a line an OCR pass spaced out, character by character. Its
+# single spaces go; a longer run was a space before (2 0 2 3   2 0 2 4) and stays one.
+_SPACED_OUT_SHARE = 0.5     # of the line's pairs of Chinese characters, at least this many are spaced
+_CJK_PAIRS = re.compile(r"[\u4e00-\u9fff](?= ?[\u4e00-\u9fff])")
+_CJK_SPACED_PAIRS = re.compile(r"[\u4e00-\u9fff](?= [\u4e00-\u9fff])")
+_SPACES = re.compile(r" +")
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
@@ -104,10 +110,9 @@ def _wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
     width = None
     for measure in (len, lambda line: len(line) + len(_WIDE.findall(line))):
         sizes = [measure(line) for line in body]
-        top, _ = Counter(sizes).most_common(1)[0]
-        full = max(sizes)
-        if top < full - 3:
-            top = full
+        # the width: the widest size one line in ten has (a trailing space or mark makes some
+        # full lines a character shorter, so the most common size can fall short of it)
+        top = max((size for size, n in Counter(sizes).items() if n * 10 >= len(body)), default=max(sizes))
         if sum(top - 3 <= n <= top for n in sizes) * 2 >= len(body):
             width = (measure, top)
             break
@@ -176,7 +181,21 @@ def _line_joins(plain: str) -> list[tuple[int, int]]:
 
 
 def _inline_marks(plain: str) -> list[tuple[int, int]]:
-    return [m.span() for rx in (_PINYIN_GLOSS, _FOOTNOTE, _QUANTITY_SPACE) for m in rx.finditer(plain)]
+    return ([m.span() for rx in (_PINYIN_GLOSS, _FOOTNOTE, _QUANTITY_SPACE) for m in rx.finditer(plain)]
+            + _spaced_out(plain))
+
+
+def _spaced_out(plain: str) -> list[tuple[int, int]]:
+    """The single spaces of lines spaced out character by character."""
+    if " " not in plain or not _CJK_SPACED_PAIRS.search(plain):
+        return []
+    spans, pos = [], 0
+    for line in plain.split("\n"):
+        spaced = len(_CJK_SPACED_PAIRS.findall(line))
+        if spaced >= 4 and spaced >= _SPACED_OUT_SHARE * len(_CJK_PAIRS.findall(line)):
+            spans += [(pos + m.start(), pos + m.end() - (m.end() - m.start() > 1)) for m in _SPACES.finditer(line)]
+        pos += len(line) + 1
+    return spans
 
 
 def _delete(copy: str, spans: list[tuple[int, int]], deleted: list[tuple[int, int]]

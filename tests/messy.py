@@ -60,10 +60,17 @@ def glossed(text: str, seed: int = 3, share: float = 0.003) -> str:
     return _CJK_PAIR.sub(lambda m: rng.choice(glosses) if rng.random() < share else "", text)
 
 
+def spaced_out(text: str, seed: int = 4, share: float = 0.2) -> str:
+    """Some paragraphs spaced out character by character, as OCR gives letter-spaced print
+    (地 区 生 产 总 值 增 长 5 . 2 %)."""
+    rng = random.Random(seed)
+    return "\n".join(" ".join(line) if rng.random() < share else line for line in text.split("\n"))
+
+
 def everything(text: str) -> str:
     """All of the above at once."""
-    return wrapped(glossed(footnoted(spaced(traditional(text)))))
+    return wrapped(glossed(footnoted(spaced(spaced_out(traditional(text))))))
 
 
 TRANSFORMS = {"traditional": traditional, "hong_kong": hong_kong, "wrapped": wrapped, "spaced": spaced,
-              "footnoted": footnoted, "glossed": glossed, "everything": everything}
+              "footnoted": footnoted, "glossed": glossed, "spaced_out": spaced_out, "everything": everything}

@@ -48,6 +48,7 @@ def test_offset_map_without_deletions_is_the_identity():
     ("实际使用外资96.5\u2009亿美元", [("fdi_actual", 9_650_000_000)]),
     ("地区生产总值增长5.\n2%", [("gdp_growth", 5.2)]),
     ("地区生产总值增长6.5\n%以上", [("gdp_growth", 6.5)]),
+    (" ".join("地区生产总值增长5.2%，实际利用外资12.5亿美元"), [("gdp_growth", 5.2), ("fdi_actual", 1_250_000_000)]),
 ])
 def test_messy_forms_read_like_clean_ones(extractor, text, expected):
     got = [(v.indicator, v.value) for v in values(extractor, "2023年主要预期目标：" + text)]
@@ -61,10 +62,11 @@ def test_messy_forms_read_like_clean_ones(extractor, text, expected):
     "序号[2023]5号文件",              # a document number is no footnote
     "2023 2024年",                    # two numbers apart stay apart
     "面积12 345平方米",               # an ordinary space is no thousands separator
+    "一、2023年工作回顾 过去一年，全市上下 奋发有为",   # a few spaces do not make a spaced-out line
 ])
 def test_what_is_not_undone(text):
     plain, _ = reading_copy(text)
-    assert plain == text
+    assert plain == fold_width(text)
 
 
 def test_simplified_text_is_left_alone():
