@@ -32,8 +32,35 @@ _CANDIDATE_LINE = re.compile(
     r"^[^\S\n]*(?:[^\n]{1,40}$|(?:[#>*]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]"
     r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|主要预期目标|20\d\d年|“十|各位代表|本届政府)[^\n]*)", re.M)
 _INNER_SENTENCE_END = re.compile(r"[。；;!！]")
-# the full stop first, not a look-behind: the engine then skips to full stops in C
-_SENTENCE_TURNS_TO_LAST_YEAR = re.compile(r"[。！!][^\S\n]*(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年))[,，]")
+# Sentence starts inside a line that may open a section: a page that lost its line breaks
+# (…。一、2023年工作回顾 过去一年，…), and a paragraph that turns to last year (…开局之年。过去一年，…).
+# The full stop first, not a look-behind: the engine then skips to full stops in C.
+_NUMBERED = r"(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）])"
+_SENTENCE_START = re.compile(r"[。！!？?][^\S\n]*(?:\*\*[^\S\n]*)?(?=" + _NUMBERED +
+                             r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|今后|未来|主要预期目标|20\d\d年|“十|各位代表|本届政府)")
+_NUMBERED_START = re.compile(_NUMBERED)
+# Inside a line a heading has no line end to close it: it is a phrase that ends with a heading
+# word, then a break (space, **, punctuation) or the opening of the paragraph it heads
+# (…工作回顾2023年是…). A list item in running text (一、加快产业转型，…) has no such ending.
+_HEADING_WORD = (r"回顾|工作总结|成就|以来的?工作|工作安排|重点工作|主要任务|工作任务|目标任务|工作部署"
+                 r"|预期目标|主要目标|发展目标|奋斗目标|远景目标|总体要求|总体安排|工作思路|总体思路|工作建议")
+_HEADING_PHRASE = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADING_WORD + r")(?:$|[\s*：:，,。]"
+                             r"|(?=20\d\d年|过去|今年|今后|未来|一年来|[两三四五]年来|刚刚|这一年|各位代表|“十|本届"
+                             + _NUMBERED + r"))")
+# …工作回顾市第十五届人大一次会议以来…: no visible end, but a heading word this near a sentence
+# start (a numbered one may run longer) makes a heading; list items in running text have none.
+_HEADING_OPEN_END = re.compile(r"[^，,。；;：:！!？?\s*]*?(?:" + _HEADING_WORD + ")")
+_NUMBERED_HEADING_REACH = 32
+_HEADING_REACH = 16
+# Inside a paragraph only these openings turn it; 今年1月，… or 2023年，全市… there is one sentence.
+_SENTENCE_OPENING = re.compile(r"(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年)|一年来|这一年)(?:[,，]|[,，]?是)"
+                               r"|(?:过去(?:的)?五年|[两三四五]年来)[,，]|本届政府(?!的?收官)|“十[二三]五”(?:时期|期间)"
+                               r"|(?:20\d\d|今)年[,，]?是|今年[^，,。]{0,12}?(?:主要预期目标|总体要求)|主要预期目标")
+_AFTER_PHRASE = "，,、；;：:"   # an opening glued to a heading follows no such mark
+# Where the report is delivered (——2024年1月15日在XX市第十七届人民代表大会第三次会议上): a date
+# line, never the opening of this year's plan, wherever it stands.
+_DELIVERY = re.compile(r"在[^，,。；;！!\n]{0,30}?(?:人民代表大会|人大)(?:[^，,。；;！!\n]{0,12}?会议)?上")
+_SENTENCE_PROBE = 80       # how much after a sentence start is read
 _HEADING_MAX = 40          # longer lines are paragraphs, not headings
 _OPENING_MAX = 12          # a paragraph opening with 过去一年 / 主要预期目标 switches too
 _FIVE_YEARS_PROBE = 40     # 五年来 anywhere in a paragraph's first sentence or so
@@ -76,11 +103,11 @@ class Sections:
         for m in _CANDIDATE_LINE.finditer(text):
             state = self._line_state(m.group(), report_year)
             if state:
-                span = span_in(m.group()[:_FIVE_YEARS_PROBE], report_year)
-                if state[0] == ACHIEVED and span and report_year and span[0] >= report_year:
-                    state = TARGET, state[1]   # “十二五”时期是…关键时期 in a 2011 report: the plan ahead
-                events.append((m.start(), state, span))
-        events += [(m.start() + 1, (ACHIEVED, ANNUAL), None) for m in _SENTENCE_TURNS_TO_LAST_YEAR.finditer(text)]
+                events.append((m.start(), *_with_span(state, m.group()[:_FIVE_YEARS_PROBE], report_year)))
+        for m in _SENTENCE_START.finditer(text):
+            sentence = text[m.end():m.end() + _SENTENCE_PROBE].split("\n", 1)[0]
+            for start, end, state in self._sentence_states(sentence, report_year):
+                events.append((m.end() + start, *_with_span(state, sentence[start:end], report_year)))
         for start, state, span in sorted(events, key=lambda e: e[0]):
             if (state, span) != (self.states[-1], self.spans[-1]):
                 self.starts.append(start)
@@ -92,10 +119,49 @@ class Sections:
         if not s:
             return None
         # a heading is one phrase: ──就业超过预期目标。城镇新增就业87万人 is a paragraph
+        if _DELIVERY.search(s, 0, _SENTENCE_PROBE):
+            return None
         phrase = not _INNER_SENTENCE_END.search(s.rstrip("。；;!！"))
         if phrase and len(s) <= _HEADING_MAX or _HEADING_PREFIX.match(line):
             return _heading_state(s[:_HEADING_MAX], report_year)
-        probe = _VOCATIVE.sub("", s, count=1)[:_FIVE_YEARS_PROBE]
+        return self._opening(s, report_year)
+
+    def _sentence_states(self, sentence: str, report_year: int | None) -> list[tuple[int, int, tuple[str, str]]]:
+        """(start, end, state) of what a sentence inside a line opens: a heading (…。二、2024年工作安排
+        …) and the paragraph glued to it (…工作安排2024年是…), or a paragraph's opening
+        (…。过去一年，…). Nothing for other sentences (一、加快…, a list item; 2023年，全市…)."""
+        if _DELIVERY.search(sentence):
+            return []
+        found = []
+        numbered = _NUMBERED_START.match(sentence)
+        start = numbered.end() if numbered else 0
+        heading = _HEADING_PHRASE.match(sentence, start)
+        closed = heading is not None    # the paragraph it heads starts right after it
+        if not heading:
+            reach = _NUMBERED_HEADING_REACH if numbered else _HEADING_REACH
+            heading = _HEADING_OPEN_END.match(sentence, start, start + reach)
+        if heading:
+            state = _heading_state(sentence[:heading.end()], report_year)
+            if state:
+                found.append((0, heading.end(), state))
+            start = heading.end()
+        while start < len(sentence) and sentence[start] in " *":
+            start += 1
+        vocative = _VOCATIVE.match(sentence, start)
+        if closed:
+            opening = start
+        else:   # an opening at the start, or glued to a heading with no heading word (…开新局今年是…)
+            m = _SENTENCE_OPENING.search(sentence, vocative.end() if vocative else start, start + _HEADING_MAX)
+            opening = m.start() if m and (m.start() == start or sentence[m.start() - 1] not in _AFTER_PHRASE) else None
+        if opening is not None:
+            state = self._opening(sentence[opening:], report_year)
+            if state:
+                found.append((opening, opening + _FIVE_YEARS_PROBE, state))
+        return found
+
+    def _opening(self, paragraph: str, report_year: int | None) -> tuple[str, str] | None:
+        """The state a paragraph opens with its first words (vocative 各位代表 skipped)."""
+        probe = _VOCATIVE.sub("", paragraph, count=1)[:_FIVE_YEARS_PROBE]
         if _THIS_YEAR.match(probe):
             return (ACHIEVED if self.this_year_is_past else TARGET), ANNUAL
         return _opening_state(probe, report_year)
@@ -110,6 +176,15 @@ class Sections:
     def classify(self, pos: int, sentence: str, link: str, rate: bool = False) -> tuple[str, str]:
         """Status and period of the number at `pos` (see `classify`)."""
         return classify(self.state_at(pos), sentence, link, self.report_year, self.this_year_is_past, rate)
+
+
+def _with_span(state: tuple[str, str], probe: str, report_year: int | None
+               ) -> tuple[tuple[str, str], tuple[int, int] | None]:
+    """The state a heading or opening sets, with the span of years it names."""
+    span = span_in(probe, report_year)
+    if state[0] == ACHIEVED and span and report_year and span[0] >= report_year:
+        state = TARGET, state[1]   # “十二五”时期是…关键时期 in a 2011 report: the plan ahead
+    return state, span
 
 
 def _heading_state(probe: str, report_year: int | None) -> tuple[str, str] | None:
