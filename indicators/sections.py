@@ -17,9 +17,17 @@ from .years import BASE_YEAR, horizon_in, span_in, without_spans
 
 _HEADING_PREFIX = re.compile(r"[#>*\s]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
 # 本届政府的收官之年 names the last year of the term, not the five years
-_FIVE_YEARS_PAST = re.compile(r"过去(?:的)?五年|[两三四五]年来|“?十[二三]五”?(?:时期|期间)|本届政府(?!的?收官)|届政府以来")
+_FIVE_YEARS_PAST = re.compile(r"过去(?:的)?五年|[两三四五]年来|本届政府(?!的?收官)|届政府以来")
+# A plan's period: reviewed when it ended before the report's year, planned when it starts in it
+# (“十三五”时期… in a 2021 report, “十二五”时期是…关键时期 in a 2011 one); the one under way opens neither.
+# It opens a sentence: 2005年是“十五”时期的最后一年 speaks of one year.
+_PLAN_PERIOD = re.compile(r"(?:^|(?<=[。！!；;：:，,]))“?十[一二三四五六七]?五”?(?:时期|期间)")
 _OPENS_LAST_YEAR = re.compile(r"(?:过去(?:的)?一年|一年来|刚刚过去的|这一年|今年以来)")
-_OPENS_THIS_YEAR = re.compile(r"(?:主要预期目标|今年的主要预期目标|全年主要预期目标)")
+_OPENS_THIS_YEAR = re.compile(r"(?:今年的主要预期目标|全年主要预期目标)")
+# 主要预期目标是：… names the targets of the plan in hand: a five-year plan's inside one
+# (…个约束性指标。主要预期目标是：…年均增长5.5%), else this year's. Sections resolves it.
+_OPENS_PLAN_TARGETS = re.compile(r"主要预期目标")
+_PLAN_IN_HAND = "plan in hand"
 _REVIEW = re.compile(r"过去(?:的)?[一五]年|[一五]年来|回顾|上年工作|去年工作|工作总结|发展成就|取得的成绩|本届政府"
                      r"|以来的?工作|成立以来")
 _PLAN = re.compile(r"目标任务|(?<!超过|完成|实现|达到|超额)预期目标|主要目标|工作安排|重点工作|主要任务|工作任务|总体要求|总体安排|工作思路|总体思路"
@@ -47,15 +55,18 @@ _HEADING_WORD = (r"回顾|工作总结|成就|以来的?工作|工作安排|重�
 _HEADING_PHRASE = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADING_WORD + r")(?:$|[\s*：:，,。]"
                              r"|(?=20\d\d年|过去|今年|今后|未来|一年来|[两三四五]年来|刚刚|这一年|各位代表|“十|本届"
                              + _NUMBERED + r"))")
-# …工作回顾市第十五届人大一次会议以来…: no visible end, but a heading word this near a sentence
-# start (a numbered one may run longer) makes a heading; list items in running text have none.
-_HEADING_OPEN_END = re.compile(r"[^，,。；;：:！!？?\s*]*?(?:" + _HEADING_WORD + ")")
-_NUMBERED_HEADING_REACH = 32
-_HEADING_REACH = 16
-# Inside a paragraph only these openings turn it; 今年1月，… or 2023年，全市… there is one sentence.
-_SENTENCE_OPENING = re.compile(r"(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年)|一年来|这一年)(?:[,，]|[,，]?是)"
-                               r"|(?:过去(?:的)?五年|[两三四五]年来)[,，]|本届政府(?!的?收官)|“十[二三]五”(?:时期|期间)"
-                               r"|(?:20\d\d|今)年[,，]?是|今年[^，,。]{0,12}?(?:主要预期目标|总体要求)|主要预期目标")
+# 一、过去五年工作回顾市第十五届人大一次会议以来…: no visible end, but after a number a heading
+# word this near makes a heading; list items in running text have none. Without a number such a
+# phrase is a sentence (“十三五”规划目标任务基本完成).
+_NUMBERED_HEADING = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADING_WORD + ")")
+# Inside a paragraph only these openings turn it; 今年1月，… or 2023年，全市… there is one sentence,
+# and so is “十三五”期间，全市…. The first ones also open a paragraph glued to a heading that has no
+# heading word (三、奋力前行，只争朝夕开新局今年是…); the others never stand glued to what precedes.
+_GLUED_OPENING = (r"(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年)|一年来)(?:[,，]|[,，]?是)|(?:过去(?:的)?五年|[两三四五]年来)[,，]"
+                  r"|(?:20\d\d|今)年[,，]?是")
+_GLUED_OPENING_SEARCH = re.compile(_GLUED_OPENING)
+_SENTENCE_OPENING = re.compile(_GLUED_OPENING + r"|这一年[,，]|本届政府(?!的?收官)|“?十[一二三四五六七]?五”?(?:时期|期间)"
+                               r"|(?:20\d\d|今)年[^，,。]{0,12}?(?:主要预期目标|总体要求)|主要预期目标")
 _AFTER_PHRASE = "，,、；;：:"   # an opening glued to a heading follows no such mark
 # Where the report is delivered (——2024年1月15日在XX市第十七届人民代表大会第三次会议上): a date
 # line, never the opening of this year's plan, wherever it stands.
@@ -103,12 +114,16 @@ class Sections:
         for m in _CANDIDATE_LINE.finditer(text):
             state = self._line_state(m.group(), report_year)
             if state:
-                events.append((m.start(), *_with_span(state, m.group()[:_FIVE_YEARS_PROBE], report_year)))
+                events.append((m.start(), state, span_in(m.group()[:_FIVE_YEARS_PROBE], report_year)))
         for m in _SENTENCE_START.finditer(text):
             sentence = text[m.end():m.end() + _SENTENCE_PROBE].split("\n", 1)[0]
             for start, end, state in self._sentence_states(sentence, report_year):
-                events.append((m.end() + start, *_with_span(state, sentence[start:end], report_year)))
+                events.append((m.end() + start, state, span_in(sentence[start:end], report_year)))
         for start, state, span in sorted(events, key=lambda e: e[0]):
+            if state[1] == _PLAN_IN_HAND:
+                in_five_year_plan = self.states[-1] == (TARGET, CUMULATIVE)
+                state = TARGET, CUMULATIVE if in_five_year_plan else ANNUAL
+                span = self.spans[-1] if in_five_year_plan else span
             if (state, span) != (self.states[-1], self.spans[-1]):
                 self.starts.append(start)
                 self.states.append(state)
@@ -137,9 +152,8 @@ class Sections:
         start = numbered.end() if numbered else 0
         heading = _HEADING_PHRASE.match(sentence, start)
         closed = heading is not None    # the paragraph it heads starts right after it
-        if not heading:
-            reach = _NUMBERED_HEADING_REACH if numbered else _HEADING_REACH
-            heading = _HEADING_OPEN_END.match(sentence, start, start + reach)
+        if not heading and numbered:
+            heading = _NUMBERED_HEADING.match(sentence, start)
         if heading:
             state = _heading_state(sentence[:heading.end()], report_year)
             if state:
@@ -151,8 +165,9 @@ class Sections:
         if closed:
             opening = start
         else:   # an opening at the start, or glued to a heading with no heading word (…开新局今年是…)
-            m = _SENTENCE_OPENING.search(sentence, vocative.end() if vocative else start, start + _HEADING_MAX)
-            opening = m.start() if m and (m.start() == start or sentence[m.start() - 1] not in _AFTER_PHRASE) else None
+            at = vocative.end() if vocative else start
+            m = _SENTENCE_OPENING.match(sentence, at) or _GLUED_OPENING_SEARCH.search(sentence, at, start + _HEADING_MAX)
+            opening = m.start() if m and (m.start() == at or sentence[m.start() - 1] not in _AFTER_PHRASE) else None
         if opening is not None:
             state = self._opening(sentence[opening:], report_year)
             if state:
@@ -178,15 +193,6 @@ class Sections:
         return classify(self.state_at(pos), sentence, link, self.report_year, self.this_year_is_past, rate)
 
 
-def _with_span(state: tuple[str, str], probe: str, report_year: int | None
-               ) -> tuple[tuple[str, str], tuple[int, int] | None]:
-    """The state a heading or opening sets, with the span of years it names."""
-    span = span_in(probe, report_year)
-    if state[0] == ACHIEVED and span and report_year and span[0] >= report_year:
-        state = TARGET, state[1]   # “十二五”时期是…关键时期 in a 2011 report: the plan ahead
-    return state, span
-
-
 def _heading_state(probe: str, report_year: int | None) -> tuple[str, str] | None:
     """一、2022年工作回顾 / 二、“十四五”时期主要目标任务 / 三、2023年工作安排 …"""
     several = CUMULATIVE if _SEVERAL_YEARS.search(probe) else ANNUAL
@@ -210,6 +216,12 @@ def _opening_state(probe: str, report_year: int | None) -> tuple[str, str] | Non
     """A paragraph that opens with 过去一年 / 五年来 / 主要预期目标 / 2022年，… (今年: see Sections)."""
     if _FIVE_YEARS_PAST.search(probe):      # 各位代表，2020年…收官。五年来，我们…
         return ACHIEVED, CUMULATIVE
+    plan = _PLAN_PERIOD.search(probe)
+    span = plan and report_year and span_in(plan.group(), report_year)
+    if span and span[1] < report_year:
+        return ACHIEVED, CUMULATIVE
+    if span and span[0] >= report_year:
+        return TARGET, CUMULATIVE
     probe = probe[:_OPENING_MAX]
     if _OPENS_LAST_YEAR.match(probe):
         return ACHIEVED, ANNUAL       # 刚刚过去的2021年，是本届政府的收官之年
@@ -218,6 +230,8 @@ def _opening_state(probe: str, report_year: int | None) -> tuple[str, str] | Non
         return ACHIEVED, ANNUAL       # 2022年，我们… / 2022年是新一届政府履新之年
     if _OPENS_THIS_YEAR.match(probe) or (m and int(m.group(1)) == report_year):
         return TARGET, ANNUAL
+    if _OPENS_PLAN_TARGETS.match(probe):
+        return TARGET, _PLAN_IN_HAND
     return None
 
 
