@@ -28,12 +28,13 @@ _OPENS_THIS_YEAR = re.compile(r"(?:今年的主要预期目标|全年主要预�
 # (…个约束性指标。主要预期目标是：…年均增长5.5%), else this year's. Sections resolves it.
 _OPENS_PLAN_TARGETS = re.compile(r"主要预期目标")
 _PLAN_IN_HAND = "plan in hand"
-_REVIEW = re.compile(r"过去(?:的)?[一五]年|[一五]年来|回顾|上年工作|去年工作|工作总结|发展成就|取得的成绩|本届政府"
-                     r"|以来的?工作|成立以来")
+# 主要做了以下工作 / 我们主要做好了以下六方面工作: what was done (做好…工作 alone is a plan)
+_REVIEW = re.compile(r"过去(?:的)?[一五]年|[一两三四五]年来|回顾|上年工作|去年工作|工作总结|发展成就|取得的成绩|本届政府"
+                     r"|以来的?工作|成立以来|(?:做|抓|干)好?了")
 _PLAN = re.compile(r"目标任务|(?<!超过|完成|实现|达到|超额)预期目标|主要目标|工作安排|重点工作|主要任务|工作任务|总体要求|总体安排|工作思路|总体思路"
-                   r"|今年|工作建议|奋斗目标|发展目标|远景目标|规划纲要|规划建议|做好.{0,6}工作")
+                   r"|今年|工作建议|奋斗目标|发展目标|远景目标|规划纲要|规划建议|做好.{0,6}工作|今后[五5]年|未来[五5]年")
 _TARGETS_MET = re.compile(r"目标(?:任务)?[^，,。]{0,4}(?:实现|完成|超额|超过)")
-_SEVERAL_YEARS = re.compile(r"[五两三]年|十[二三四五]五|20\d\d\s*[-—至到~]\s*20\d\d|本届|时期|期间|远景")
+_SEVERAL_YEARS = re.compile(r"[五两三四]年|(?<!\d)[2-5]年|十[二三四五]五|20\d\d\s*[-—至到~]\s*20\d\d|本届|时期|期间|远景")
 _YEAR = re.compile(r"(20\d\d)年")
 # Lines worth a look: short ones, numbered ones, and paragraphs that open with a time word.
 _CANDIDATE_LINE = re.compile(
@@ -44,14 +45,15 @@ _INNER_SENTENCE_END = re.compile(r"[。；;!！]")
 # (…。一、2023年工作回顾 过去一年，…), and a paragraph that turns to last year (…开局之年。过去一年，…).
 # The full stop first, not a look-behind: the engine then skips to full stops in C.
 _NUMBERED = r"(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）])"
-_SENTENCE_START = re.compile(r"[。！!？?][^\S\n]*(?:\*\*[^\S\n]*)?(?=" + _NUMBERED +
+_MARKUP = r"[^\S\n]*(?:[#>*]+[^\S\n]*)?"
+_SENTENCE_START = re.compile(r"[。！!？?]" + _MARKUP + "(?=" + _NUMBERED +
                              r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|今后|未来|主要预期目标|20\d\d年|“十|各位代表|本届政府)")
 _NUMBERED_START = re.compile(_NUMBERED)
 # Inside a line a heading has no line end to close it: it is a phrase that ends with a heading
 # word, then a break (space, **, punctuation) or the opening of the paragraph it heads
 # (…工作回顾2023年是…). A list item in running text (一、加快产业转型，…) has no such ending.
-_HEADING_WORD = (r"回顾|工作总结|成就|以来的?工作|工作安排|重点工作|主要任务|工作任务|目标任务|工作部署"
-                 r"|预期目标|主要目标|发展目标|奋斗目标|远景目标|总体要求|总体安排|工作思路|总体思路|工作建议")
+_HEADING_WORD = (r"回顾|工作总结|成就|以来的?工作|工作安排|重点工作|工作重点|主要任务|重点任务|工作任务|目标任务|工作部署"
+                 r"|预期目标|主要目标|工作目标|发展目标|奋斗目标|远景目标|总体要求|总体安排|工作思路|总体思路|工作建议")
 _HEADING_PHRASE = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADING_WORD + r")(?:$|[\s*：:，,。]"
                              r"|(?=20\d\d年|过去|今年|今后|未来|一年来|[两三四五]年来|刚刚|这一年|各位代表|“十|本届"
                              + _NUMBERED + r"))")
@@ -59,15 +61,22 @@ _HEADING_PHRASE = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADI
 # word this near makes a heading; list items in running text have none. Without a number such a
 # phrase is a sentence (“十三五”规划目标任务基本完成).
 _NUMBERED_HEADING = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADING_WORD + ")")
+# …。2021年重点工作任务历史已翻开新的一页: a year and a heading word, the year decides
+_YEAR_HEADING = re.compile(r"20\d\d年[^，,。；;：:！!？?\s*]{0,8}?(?:" + _HEADING_WORD + ")")
 # Inside a paragraph only these openings turn it; 今年1月，… or 2023年，全市… there is one sentence,
 # and so is “十三五”期间，全市…. The first ones also open a paragraph glued to a heading that has no
 # heading word (三、奋力前行，只争朝夕开新局今年是…); the others never stand glued to what precedes.
 _GLUED_OPENING = (r"(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年)|一年来)(?:[,，]|[,，]?是)|(?:过去(?:的)?五年|[两三四五]年来)[,，]"
                   r"|(?:20\d\d|今)年[,，]?是")
 _GLUED_OPENING_SEARCH = re.compile(_GLUED_OPENING)
-_SENTENCE_OPENING = re.compile(_GLUED_OPENING + r"|这一年[,，]|本届政府(?!的?收官)|“?十[一二三四五六七]?五”?(?:时期|期间)"
-                               r"|(?:20\d\d|今)年[^，,。]{0,12}?(?:主要预期目标|总体要求)|主要预期目标")
+_SENTENCE_OPENING = re.compile(_GLUED_OPENING + r"|这一年[,，](?![^，,。]{0,6}[要将])|本届政府(?!的?收官)|“?十[一二三四五六七]?五”?(?:时期|期间)"
+                               r"|(?:20\d\d|今)年[^，,。]{0,12}?(?:预期目标|主要目标|总体要求)"
+                               r"|主要预期目标")
 _AFTER_PHRASE = "，,、；;：:"   # an opening glued to a heading follows no such mark
+# 现在，我代表市人民政府向大会报告工作，请予审议…提出意见。 ends a paragraph: what follows on the
+# same line (a page that lost its breaks) starts one, and may open with any opening (2023年，我们…).
+_PREAMBLE_END = re.compile(r"向大会[^。\n]{0,12}?报告[^。\n]{0,60}?(?:审议|意见)[。.]" + _MARKUP)
+_PREAMBLE_REACH = 1500
 # Where the report is delivered (——2024年1月15日在XX市第十七届人民代表大会第三次会议上): a date
 # line, never the opening of this year's plan, wherever it stands.
 _DELIVERY = re.compile(r"在[^，,。；;！!\n]{0,30}?(?:人民代表大会|人大)(?:[^，,。；;！!\n]{0,12}?会议)?上")
@@ -115,10 +124,14 @@ class Sections:
             state = self._line_state(m.group(), report_year)
             if state:
                 events.append((m.start(), state, span_in(m.group()[:_FIVE_YEARS_PROBE], report_year)))
-        for m in _SENTENCE_START.finditer(text):
-            sentence = text[m.end():m.end() + _SENTENCE_PROBE].split("\n", 1)[0]
-            for start, end, state in self._sentence_states(sentence, report_year):
-                events.append((m.end() + start, state, span_in(sentence[start:end], report_year)))
+        sentence_starts = [(m.end(), False) for m in _SENTENCE_START.finditer(text)]
+        preamble = _PREAMBLE_END.search(text, 0, _PREAMBLE_REACH)
+        if preamble and text[preamble.end():preamble.end() + 1] not in ("", "\n"):
+            sentence_starts.append((preamble.end(), True))
+        for at, paragraph in sentence_starts:
+            sentence = text[at:at + _SENTENCE_PROBE].split("\n", 1)[0]
+            for start, end, state in self._sentence_states(sentence, report_year, paragraph):
+                events.append((at + start, state, span_in(sentence[start:end], report_year)))
         for start, state, span in sorted(events, key=lambda e: e[0]):
             if state[1] == _PLAN_IN_HAND:
                 in_five_year_plan = self.states[-1] == (TARGET, CUMULATIVE)
@@ -141,10 +154,12 @@ class Sections:
             return _heading_state(s[:_HEADING_MAX], report_year)
         return self._opening(s, report_year)
 
-    def _sentence_states(self, sentence: str, report_year: int | None) -> list[tuple[int, int, tuple[str, str]]]:
+    def _sentence_states(self, sentence: str, report_year: int | None, paragraph: bool = False
+                         ) -> list[tuple[int, int, tuple[str, str]]]:
         """(start, end, state) of what a sentence inside a line opens: a heading (…。二、2024年工作安排
         …) and the paragraph glued to it (…工作安排2024年是…), or a paragraph's opening
-        (…。过去一年，…). Nothing for other sentences (一、加快…, a list item; 2023年，全市…)."""
+        (…。过去一年，…). Nothing for other sentences (一、加快…, a list item; 2023年，全市…),
+        unless the sentence is known to start a `paragraph`."""
         if _DELIVERY.search(sentence):
             return []
         found = []
@@ -152,8 +167,10 @@ class Sections:
         start = numbered.end() if numbered else 0
         heading = _HEADING_PHRASE.match(sentence, start)
         closed = heading is not None    # the paragraph it heads starts right after it
-        if not heading and numbered:
+        if numbered and not heading:
             heading = _NUMBERED_HEADING.match(sentence, start)
+        elif not heading and not _SENTENCE_OPENING.match(sentence):   # 2024年主要预期目标是: an opening
+            heading = _YEAR_HEADING.match(sentence)
         if heading:
             state = _heading_state(sentence[:heading.end()], report_year)
             if state:
@@ -162,7 +179,7 @@ class Sections:
         while start < len(sentence) and sentence[start] in " *":
             start += 1
         vocative = _VOCATIVE.match(sentence, start)
-        if closed:
+        if closed or paragraph and not heading:
             opening = start
         else:   # an opening at the start, or glued to a heading with no heading word (…开新局今年是…)
             at = vocative.end() if vocative else start
