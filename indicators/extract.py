@@ -435,7 +435,7 @@ class _Run:
         if qualifier == "=":   # 超过550人; in 分别超过9%、9.5% the word covers every number
             qualifier = qualifier_before(link_text) or "="
         clause = self.clause_start(lead_start)
-        sentence = self.sentence_start(clause)
+        sentence = max(self.sentence_start(clause), self.sections.paragraph_start(clause))
         # time words are read unmasked: “十四五” is a name polcmp masks as a slogan, but it dates the value
         before = self.report.plain[sentence:tok.start]
         status, period = self.sections.classify(tok.start, before, link_text, rate=ind.unit == "%")

@@ -6,6 +6,13 @@ sometimes those of a five-year plan (“十四五”时期主要目标). A headi
 opens with such words, sets the status and period for what follows (`Sections`). The
 sentence around a number can override both (`classify`): 去年 / 预计 / a past year speak of the
 past, 力争 / 目标 / 今年 of the plan, 年均 of an average over several years.
+
+The layout may be lost: mirror sites and reprints run a whole report into one paragraph
+(…提出意见。一、2023年工作回顾过去一年，…。二、2024年工作安排 …). So headings and openings
+are also looked for after a full stop inside a line, where a heading is told from an item of a
+list by the heading word it ends with; a number comes out with the same status and period
+either way (tests/test_flattened.py, bench/bench_flattened.py). The line naming where the report
+is delivered (——2024年1月15日在…第三次会议上) opens nothing, wherever it stands.
 """
 from __future__ import annotations
 
@@ -42,17 +49,18 @@ _CANDIDATE_LINE = re.compile(
     r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|主要预期目标|20\d\d年|“十|各位代表|本届政府)[^\n]*)", re.M)
 _INNER_SENTENCE_END = re.compile(r"[。；;!！]")
 # Sentence starts inside a line that may open a section: a page that lost its line breaks
-# (…。一、2023年工作回顾 过去一年，…), and a paragraph that turns to last year (…开局之年。过去一年，…).
-# The full stop first, not a look-behind: the engine then skips to full stops in C.
+# (…。一、2023年工作回顾 过去一年，…  …会议上 市长 某某各位代表：过去一年，…), and a paragraph
+# that turns to last year (…开局之年。过去一年，…). The full stop first, not a look-behind: the
+# engine then skips to full stops in C.
 _NUMBERED = r"(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）])"
 _MARKUP = r"[^\S\n]*(?:[#>*]+[^\S\n]*)?"
-_SENTENCE_START = re.compile(r"[。！!？?]" + _MARKUP + "(?=" + _NUMBERED +
+_SENTENCE_START = re.compile(r"(?:[。！!？?]|各位代表[：:，,！!])" + _MARKUP + "(?=" + _NUMBERED +
                              r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|今后|未来|主要预期目标|20\d\d年|“十|各位代表|本届政府)")
 _NUMBERED_START = re.compile(_NUMBERED)
 # Inside a line a heading has no line end to close it: it is a phrase that ends with a heading
 # word, then a break (space, **, punctuation) or the opening of the paragraph it heads
 # (…工作回顾2023年是…). A list item in running text (一、加快产业转型，…) has no such ending.
-_HEADING_WORD = (r"回顾|工作总结|成就|以来的?工作|工作安排|重点工作|工作重点|主要任务|重点任务|工作任务|目标任务|工作部署"
+_HEADING_WORD = (r"回顾|工作总结|成就|以来的?工作|工作安排|重点工作|工作重点|主要工作|主要任务|重点任务|工作任务|目标任务|工作部署"
                  r"|预期目标|主要目标|工作目标|发展目标|奋斗目标|远景目标|总体要求|总体安排|工作思路|总体思路|工作建议")
 _HEADING_PHRASE = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADING_WORD + r")(?:$|[\s*：:，,。]"
                              r"|(?=20\d\d年|过去|今年|今后|未来|一年来|[两三四五]年来|刚刚|这一年|各位代表|“十|本届"
@@ -66,10 +74,10 @@ _YEAR_HEADING = re.compile(r"20\d\d年[^，,。；;：:！!？?\s*]{0,8}?(?:" + 
 # Inside a paragraph only these openings turn it; 今年1月，… or 2023年，全市… there is one sentence,
 # and so is “十三五”期间，全市…. The first ones also open a paragraph glued to a heading that has no
 # heading word (三、奋力前行，只争朝夕开新局今年是…); the others never stand glued to what precedes.
-_GLUED_OPENING = (r"(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年)|一年来)(?:[,，]|[,，]?是)|(?:过去(?:的)?五年|[两三四五]年来)[,，]"
+_GLUED_OPENINGS = (r"(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年)|一年来)(?:[,，]|[,，]?是)|(?:过去(?:的)?五年|[两三四五]年来)[,，]"
                   r"|(?:20\d\d|今)年[,，]?是")
-_GLUED_OPENING_SEARCH = re.compile(_GLUED_OPENING)
-_SENTENCE_OPENING = re.compile(_GLUED_OPENING + r"|这一年[,，](?![^，,。]{0,6}[要将])|本届政府(?!的?收官)|“?十[一二三四五六七]?五”?(?:时期|期间)"
+_GLUED_OPENING = re.compile(_GLUED_OPENINGS)
+_SENTENCE_OPENING = re.compile(_GLUED_OPENINGS + r"|这一年[,，](?![^，,。]{0,6}[要将])|本届政府(?!的?收官)|“?十[一二三四五六七]?五”?(?:时期|期间)"
                                r"|(?:20\d\d|今)年[^，,。]{0,12}?(?:预期目标|主要目标|总体要求)"
                                r"|主要预期目标")
 _AFTER_PHRASE = "，,、；;：:"   # an opening glued to a heading follows no such mark
@@ -80,11 +88,12 @@ _PREAMBLE_REACH = 1500
 # Where the report is delivered (——2024年1月15日在XX市第十七届人民代表大会第三次会议上): a date
 # line, never the opening of this year's plan, wherever it stands.
 _DELIVERY = re.compile(r"在[^，,。；;！!\n]{0,30}?(?:人民代表大会|人大)(?:[^，,。；;！!\n]{0,12}?会议)?上")
+_SENTENCE_END = re.compile(r"[。！!？?]")
 _SENTENCE_PROBE = 80       # how much after a sentence start is read
 _HEADING_MAX = 40          # longer lines are paragraphs, not headings
 _OPENING_MAX = 12          # a paragraph opening with 过去一年 / 主要预期目标 switches too
 _FIVE_YEARS_PROBE = 40     # 五年来 anywhere in a paragraph's first sentence or so
-_VOCATIVE = re.compile(r"^各位代表[,，!！:：]\s*")
+_VOCATIVE = re.compile(r"各位代表[,，!！:：]\s*")   # matched where a paragraph starts
 
 # Sentence cues (searched in the sentence before the number).
 _PAST = re.compile(r"去年|上年(?!度)|过去一年|过去的一年|[一两三四五]年来|过去五年|预计(?!今年)|初步(?:统计|测算|核算)"
@@ -118,8 +127,13 @@ class Sections:
         self.starts: list[int] = [0]
         self.states: list[tuple[str, str]] = [(TARGET, ANNUAL)]
         self.spans: list[tuple[int, int] | None] = [None]   # the years a section speaks of (years.py)
-        events = []   # (position, state, span): headings and paragraph openings, and the
-        # sentences inside a paragraph that turn to last year (…开局之年。过去一年，全市…)
+        # (position, state, span): headings and paragraph openings at line starts, then inside
+        # lines: those of a page that lost its breaks, and the sentences that turn a paragraph
+        # (…开局之年。过去一年，全市…)
+        events = []
+        # where a heading inside a line ends and the paragraph it heads begins: the number's
+        # sentence starts there, not with the heading (…工作回顾过去五年，… is no five-year sentence)
+        self.breaks: list[int] = []
         for m in _CANDIDATE_LINE.finditer(text):
             state = self._line_state(m.group(), report_year)
             if state:
@@ -132,6 +146,9 @@ class Sections:
             sentence = text[at:at + _SENTENCE_PROBE].split("\n", 1)[0]
             for start, end, state in self._sentence_states(sentence, report_year, paragraph):
                 events.append((at + start, state, span_in(sentence[start:end], report_year)))
+                if start:
+                    self.breaks.append(at + start)
+        self.breaks.sort()
         for start, state, span in sorted(events, key=lambda e: e[0]):
             if state[1] == _PLAN_IN_HAND:
                 in_five_year_plan = self.states[-1] == (TARGET, CUMULATIVE)
@@ -147,12 +164,14 @@ class Sections:
         if not s:
             return None
         # a heading is one phrase: ──就业超过预期目标。城镇新增就业87万人 is a paragraph
-        if _DELIVERY.search(s, 0, _SENTENCE_PROBE):
-            return None
         phrase = not _INNER_SENTENCE_END.search(s.rstrip("。；;!！"))
         if phrase and len(s) <= _HEADING_MAX or _HEADING_PREFIX.match(line):
-            return _heading_state(s[:_HEADING_MAX], report_year)
-        return self._opening(s, report_year)
+            state = _heading_state(s[:_HEADING_MAX], report_year)
+        else:
+            state = self._opening(s, report_year)
+        if state and _names_delivery(s):
+            return None   # 政府工作报告——2024年1月15日在…会议上: where, not what
+        return state
 
     def _sentence_states(self, sentence: str, report_year: int | None, paragraph: bool = False
                          ) -> list[tuple[int, int, tuple[str, str]]]:
@@ -160,7 +179,7 @@ class Sections:
         …) and the paragraph glued to it (…工作安排2024年是…), or a paragraph's opening
         (…。过去一年，…). Nothing for other sentences (一、加快…, a list item; 2023年，全市…),
         unless the sentence is known to start a `paragraph`."""
-        if _DELIVERY.search(sentence):
+        if _names_delivery(sentence):
             return []
         found = []
         numbered = _NUMBERED_START.match(sentence)
@@ -183,7 +202,7 @@ class Sections:
             opening = start
         else:   # an opening at the start, or glued to a heading with no heading word (…开新局今年是…)
             at = vocative.end() if vocative else start
-            m = _SENTENCE_OPENING.match(sentence, at) or _GLUED_OPENING_SEARCH.search(sentence, at, start + _HEADING_MAX)
+            m = _SENTENCE_OPENING.match(sentence, at) or _GLUED_OPENING.search(sentence, at, start + _HEADING_MAX)
             opening = m.start() if m and (m.start() == at or sentence[m.start() - 1] not in _AFTER_PHRASE) else None
         if opening is not None:
             state = self._opening(sentence[opening:], report_year)
@@ -193,10 +212,17 @@ class Sections:
 
     def _opening(self, paragraph: str, report_year: int | None) -> tuple[str, str] | None:
         """The state a paragraph opens with its first words (vocative 各位代表 skipped)."""
-        probe = _VOCATIVE.sub("", paragraph, count=1)[:_FIVE_YEARS_PROBE]
+        vocative = _VOCATIVE.match(paragraph)
+        probe = paragraph[vocative.end() if vocative else 0:][:_FIVE_YEARS_PROBE]
         if _THIS_YEAR.match(probe):
             return (ACHIEVED if self.this_year_is_past else TARGET), ANNUAL
         return _opening_state(probe, report_year)
+
+    def paragraph_start(self, pos: int) -> int:
+        """Where the paragraph glued to a heading inside a line begins, if `pos` is in one
+        (…。一、2023年工作回顾过去一年，…); else 0."""
+        i = bisect_right(self.breaks, pos)
+        return self.breaks[i - 1] if i else 0
 
     def state_at(self, pos: int) -> tuple[str, str]:
         return self.states[bisect_right(self.starts, pos) - 1]
@@ -208,6 +234,12 @@ class Sections:
     def classify(self, pos: int, sentence: str, link: str, rate: bool = False) -> tuple[str, str]:
         """Status and period of the number at `pos` (see `classify`)."""
         return classify(self.state_at(pos), sentence, link, self.report_year, self.this_year_is_past, rate)
+
+
+def _names_delivery(line: str) -> bool:
+    """Does the first sentence of `line` say where the report is delivered?"""
+    end = _SENTENCE_END.search(line, 0, _SENTENCE_PROBE)
+    return bool(_DELIVERY.search(line, 0, end.start() if end else _SENTENCE_PROBE))
 
 
 def _heading_state(probe: str, report_year: int | None) -> tuple[str, str] | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from indicators.reports import Report, report_from_text
 
-# A line this short with no sentence end inside is a heading (一、2023年工作回顾, 过去五年工作回顾)
+# A line this short with no sentence end is a heading (一、2023年工作回顾, 过去五年工作回顾)
 _HEADING_MAX = 40
 _SENTENCE_END = re.compile(r"[。；;!！?？]")
 
@@ -22,7 +22,7 @@ WAYS = ("joined", "spaced", "paragraphs")
 
 
 def _is_heading(line: str) -> bool:
-    s = line.strip().rstrip("。；;!！?？")
+    s = line.strip().strip("*#> ")
     return 0 < len(s) <= _HEADING_MAX and not _SENTENCE_END.search(s)
 
 
