@@ -49,34 +49,38 @@ _CANDIDATE_LINE = re.compile(
     r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|主要预期目标|20\d\d年|“十|各位代表|本届政府)[^\n]*)", re.M)
 _INNER_SENTENCE_END = re.compile(r"[。；;!！]")
 # Sentence starts inside a line that may open a section: a page that lost its line breaks
-# (…。一、2023年工作回顾 过去一年，…  …会议上 市长 某某各位代表：过去一年，…), and a paragraph
-# that turns to last year (…开局之年。过去一年，…). The full stop first, not a look-behind: the
-# engine then skips to full stops in C.
+# (…。一、2023年工作回顾 过去一年，…  …会议上 市长 某某各位代表：过去一年，…  （2025年1月12日在…
+# 会议上）一、2024年工作回顾…), and a paragraph that turns to last year (…开局之年。过去一年，…).
+# The full stop first, not a look-behind: the engine then skips to full stops in C.
 _NUMBERED = r"(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）])"
 _MARKUP = r"[^\S\n]*(?:[#>*]+[^\S\n]*)?"
-_SENTENCE_START = re.compile(r"(?:[。！!？?]|各位代表[：:，,！!])" + _MARKUP + "(?=" + _NUMBERED +
+_SENTENCE_START = re.compile(r"(?:[。！!？?]|各位代表[：:，,！!]|会议上[)）]?)" + _MARKUP + "(?=" + _NUMBERED +
                              r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|今后|未来|主要预期目标|20\d\d年|“十|各位代表|本届政府)")
 _NUMBERED_START = re.compile(_NUMBERED)
 # Inside a line a heading has no line end to close it: it is a phrase that ends with a heading
 # word, then a break (space, **, punctuation) or the opening of the paragraph it heads
-# (…工作回顾2023年是…). A list item in running text (一、加快产业转型，…) has no such ending.
+# (…工作回顾2023年是…). A list item in running text has no such ending (一、加快产业转型，…), or
+# goes on after a comma ((四)围绕转型发展主要目标，体制机制创新…: a lead-in, not a heading).
 _HEADING_WORD = (r"回顾|工作总结|成就|以来的?工作|工作安排|重点工作|工作重点|主要工作|主要任务|重点任务|工作任务|目标任务|工作部署"
-                 r"|预期目标|主要目标|工作目标|发展目标|奋斗目标|远景目标|总体要求|总体安排|工作思路|总体思路|工作建议")
-_HEADING_PHRASE = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADING_WORD + r")(?:$|[\s*：:，,。]"
+                 r"|预期目标|主要目标|工作目标|发展目标|奋斗目标|远景目标|总体要求|总体安排|工作思路|总体思路|工作建议"
+                 r"|今后[五5]年|未来[五5]年|做好(?:20\d\d年|今年|明年)[^，,。]{0,4}工作")
+_HEADING_PHRASE = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADING_WORD + r")(?:$|[\s*：:。]"
                              r"|(?=20\d\d年|过去|今年|今后|未来|一年来|[两三四五]年来|刚刚|这一年|各位代表|“十|本届"
                              + _NUMBERED + r"))")
 # 一、过去五年工作回顾市第十五届人大一次会议以来…: no visible end, but after a number a heading
 # word this near makes a heading; list items in running text have none. Without a number such a
 # phrase is a sentence (“十三五”规划目标任务基本完成).
-_NUMBERED_HEADING = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADING_WORD + ")")
+_NUMBERED_HEADING = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADING_WORD + ")(?![，,])")
 # …。2021年重点工作任务历史已翻开新的一页: a year and a heading word, the year decides
-_YEAR_HEADING = re.compile(r"20\d\d年[^，,。；;：:！!？?\s*]{0,8}?(?:" + _HEADING_WORD + ")")
+_YEAR_HEADING = re.compile(r"20\d\d年[^，,。；;：:！!？?\s*]{0,8}?(?:" + _HEADING_WORD + ")(?![，,])")
 # Inside a paragraph only these openings turn it; 今年1月，… or 2023年，全市… there is one sentence,
 # and so is “十三五”期间，全市…. The first ones also open a paragraph glued to a heading that has no
 # heading word (三、奋力前行，只争朝夕开新局今年是…); the others never stand glued to what precedes.
 _GLUED_OPENINGS = (r"(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年)|一年来)(?:[,，]|[,，]?是)|(?:过去(?:的)?五年|[两三四五]年来)[,，]"
                   r"|(?:20\d\d|今)年[,，]?是")
 _GLUED_OPENING = re.compile(_GLUED_OPENINGS)
+# after a number a year too (一、美好安徽建设迈出坚实步伐2013年，全省…), but not 到2025年，…
+_GLUED_AFTER_NUMBER = re.compile(_GLUED_OPENINGS + r"|(?<![到至在于比较从自止是为和与及])20\d\d年[,，]")
 _SENTENCE_OPENING = re.compile(_GLUED_OPENINGS + r"|这一年[,，](?![^，,。]{0,6}[要将])|本届政府(?!的?收官)|“?十[一二三四五六七]?五”?(?:时期|期间)"
                                r"|(?:20\d\d|今)年[^，,。]{0,12}?(?:预期目标|主要目标|总体要求)"
                                r"|主要预期目标")
@@ -202,7 +206,8 @@ class Sections:
             opening = start
         else:   # an opening at the start, or glued to a heading with no heading word (…开新局今年是…)
             at = vocative.end() if vocative else start
-            m = _SENTENCE_OPENING.match(sentence, at) or _GLUED_OPENING.search(sentence, at, start + _HEADING_MAX)
+            glued = _GLUED_AFTER_NUMBER if numbered else _GLUED_OPENING
+            m = _SENTENCE_OPENING.match(sentence, at) or glued.search(sentence, at, start + _HEADING_MAX)
             opening = m.start() if m and (m.start() == at or sentence[m.start() - 1] not in _AFTER_PHRASE) else None
         if opening is not None:
             state = self._opening(sentence[opening:], report_year)
