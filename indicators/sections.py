@@ -74,9 +74,10 @@ _NUMBERED_HEADING = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEA
 # …。2021年重点工作任务历史已翻开新的一页: a year and a heading word, the year decides
 _YEAR_HEADING = re.compile(r"20\d\d年[^，,。；;：:！!？?\s*]{0,8}?(?:" + _HEADING_WORD + ")(?![，,])")
 # Inside a paragraph only these openings turn it; 今年1月，… or 2023年，全市… there is one sentence,
-# and so is “十三五”期间，全市…. The first ones also open a paragraph glued to a heading that has no
-# heading word (三、奋力前行，只争朝夕开新局今年是…); the others never stand glued to what precedes.
-_GLUED_OPENINGS = (r"(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年)|一年来)(?:[,，]|[,，]?是)|(?:过去(?:的)?五年|[两三四五]年来)[,，]"
+# and so is 两年来，全省投入…援助灾区 (one task's years, not a term of office). The first ones
+# also open a paragraph glued to a heading that has no heading word (三、奋力前行，只争朝夕开新局
+# 今年是…); the others never stand glued to what precedes.
+_GLUED_OPENINGS = (r"(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年)|一年来)(?:[,，]|[,，]?是)|(?:过去(?:的)?五年|[三四五]年来)[,，]"
                   r"|(?:20\d\d|今)年[,，]?是")
 _GLUED_OPENING = re.compile(_GLUED_OPENINGS)
 # after a number a year too (一、美好安徽建设迈出坚实步伐2013年，全省…), but not 到2025年，…
