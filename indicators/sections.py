@@ -38,8 +38,12 @@ _PLAN_IN_HAND = "plan in hand"
 # 主要做了以下工作 / 我们主要做好了以下六方面工作: what was done (做好…工作 alone is a plan)
 _REVIEW = re.compile(r"过去(?:的)?[一五]年|[一两三四五]年来|回顾|上年工作|去年工作|工作总结|发展成就|取得的成绩|本届政府"
                      r"|以来的?工作|成立以来|(?:做|抓|干)好?了")
-_PLAN = re.compile(r"目标任务|(?<!超过|完成|实现|达到|超额)预期目标|主要目标|工作安排|重点工作|主要任务|工作任务|总体要求|总体安排|工作思路|总体思路"
+_PLAN = re.compile(r"目标任务|(?<!超过|完成|实现|达到|超额)预期目标|主要目标|工作安排|重点工作|主要任务|重点任务|工作任务|总体要求|总体安排|工作思路|总体思路"
                    r"|今年|工作建议|奋斗目标|发展目标|远景目标|规划纲要|规划建议|做好.{0,6}工作|今后[五5]年|未来[五5]年")
+# a heading that ends by naming targets announces a plan (二、…奋力实现跨越式发展新目标), unless they
+# are done (一、…全面完成2003年各项预期目标); one ending with 任务 may be a task done (（一）圆满完成
+# 峰会服务保障任务, （二）聚力落实国家重大战略任务)
+_ENDS_WITH_TARGETS = re.compile(r"^(?!.*完成).*目标[*\s]*$")
 _TARGETS_MET = re.compile(r"目标(?:任务)?[^，,。]{0,4}(?:实现|完成|超额|超过)")
 _SEVERAL_YEARS = re.compile(r"[五两三四]年|(?<!\d)[2-5]年|十[二三四五]五|20\d\d\s*[-—至到~]\s*20\d\d|本届|时期|期间|远景")
 _YEAR = re.compile(r"(20\d\d)年")
@@ -252,7 +256,7 @@ def _heading_state(probe: str, report_year: int | None) -> tuple[str, str] | Non
     """一、2022年工作回顾 / 二、“十四五”时期主要目标任务 / 三、2023年工作安排 …"""
     several = CUMULATIVE if _SEVERAL_YEARS.search(probe) else ANNUAL
     years = [int(y) for y in _YEAR.findall(probe)]
-    review, plan = bool(_REVIEW.search(probe)), bool(_PLAN.search(probe))
+    review, plan = bool(_REVIEW.search(probe)), bool(_PLAN.search(probe) or _ENDS_WITH_TARGETS.search(probe))
     if _TARGETS_MET.search(probe):   # （一）…，年度经济发展目标基本实现: a review of last year's targets
         review, plan = True, False
     if report_year and years and ("工作" in probe or review or plan):
