@@ -156,15 +156,18 @@ class _Run:
         while i < len(tokens):
             tok = tokens[i]
             series = [tok]
+            read = tok.value is not None   # a numeral that could not be read whole gives nothing
             while (i + len(series) < len(tokens) and tokens[i + len(series)].unit == tok.unit
+                   and (tokens[i + len(series)].value is not None) == read
                    and SERIES_GAP.fullmatch(self.work, series[-1].end, tokens[i + len(series)].start)):
                 series.append(tokens[i + len(series)])
-            if len(series) == 1 and tok.unit not in by_unit:
+            wanted = read and tok.unit in by_unit
+            if len(series) == 1 and not wanted:
                 i += 1
                 continue
             start = lead_start(i)
             respectively = "分别" in self.work[start:tok.start]
-            if tok.unit in by_unit:
+            if wanted:
                 follows = previous_zip if previous_zip and previous_zip[1] == i - 1 else None
                 if len(series) == 1 or not self.zip(series, start, follows, i) and not respectively:
                     self.single(tok, start, tokens[i - 1] if i else None, lambda i=i: lead_start(i - 1))
