@@ -25,7 +25,7 @@ from decimal import Decimal
 CANONICAL = str.maketrans({
     "壹": "一", "贰": "二", "貳": "二", "叁": "三", "參": "三", "肆": "四", "伍": "五",
     "陆": "六", "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十", "佰": "百",
-    "仟": "千", "萬": "万", "億": "亿", "兩": "两", "○": "〇",
+    "仟": "千", "萬": "万", "億": "亿", "兩": "两", "○": "〇", "O": "〇", "Ο": "〇", "О": "〇",
 })
 DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
          "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -110,7 +110,7 @@ def _section(s: str, elision: bool = True) -> Decimal | None:
             return None
         number = _section(whole, elision=False)
         return None if number is None else number + Decimal("0." + "".join(str(DIGIT[ch]) for ch in fraction))
-    if all(ch in DIGIT for ch in s):
+    if all(ch in DIGIT or ch == "0" for ch in s):
         return _positional(s)
     value, last, zero, i = 0, 10_000, False, 0   # last: the position of the last unit read
     while i < len(s):
@@ -146,13 +146,13 @@ def _section(s: str, elision: bool = True) -> Decimal | None:
 
 
 def _positional(s: str) -> Decimal | None:
-    """Digits read one by one (二〇二三 = 2023). Two digits without a zero are a rough
+    """Digits read one by one (二〇二三 = 2023, 二0一四 = 2014). Two digits without a zero are a rough
     figure (三五家, 七八十), not a number; 两 is never positional."""
     if len(s) == 1:
         return Decimal(DIGIT[s])
-    if "两" in s or s[0] in ZERO or (len(s) == 2 and not any(ch in ZERO for ch in s)):
+    if "两" in s or s[0] in "零〇0" or (len(s) == 2 and not any(ch in "零〇0" for ch in s)):
         return None
-    return Decimal("".join(str(DIGIT[ch]) for ch in s))
+    return Decimal("".join(str(DIGIT.get(ch, 0)) for ch in s))   # 二0一四: a 0 for 〇
 
 
 def _arabic_section(s: str) -> Decimal | None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .catalogue import Catalogue, Indicator, subject_in
 from .literals import LiteralGate
@@ -105,6 +106,12 @@ class Extractor:
         chain_start = catalogue.fragments.get("CHAIN_START")   # how such a subject goes on
         self.chain_start = re.compile(chain_start) if chain_start else None
         self.parts = PlaceParts(catalogue.fragments)   # 滨海新区生产总值 is not the city's
+
+    @cached_property
+    def full_reader(self) -> NumberReader:
+        """A reader that reads every quantity whatever its unit, and standalone Chinese
+        numerals (for `explain`); built only when asked, extraction never needs it."""
+        return NumberReader(self.catalogue.written_units(), read_all=True)
 
     def extract_text(self, text: str, place=None, year=None, file=None) -> list[Value]:
         report = report_from_text(text, file)

@@ -42,19 +42,25 @@ QUALIFIER_BEFORE = {"超过": ">", "超出": ">", "突破": ">", "超": ">", "�
 SOFT_WORDS = ("力争", "争取", "努力", "力求")
 
 # Numeral characters: digits (with financial capitals and traditional forms), then units.
-_DIGITS = "零〇○一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖兩"
+_ZEROS, _ORDINARY, _CAPITAL = "零〇○", "一二两三四五六七八九兩", "壹贰貳叁參肆伍陆陸柒捌玖"
+_DIGITS = _ZEROS + _ORDINARY + _CAPITAL
 _TEN, _HUNDRED, _THOUSAND, _BIG = "十拾", "百佰", "千仟", "万萬亿億"
 _UNITS = _TEN + _HUNDRED + _THOUSAND + _BIG
 _NUMERAL = _DIGITS + _UNITS
 _DIGIT_SET, _UNIT_SET, _NUMERAL_SET = frozenset(_DIGITS), frozenset(_UNITS), frozenset(_NUMERAL)
-_MAY_CONTINUE = _NUMERAL_SET | frozenset("0123456789点几数")   # what a numeral may go on from
+_MAY_CONTINUE = _NUMERAL_SET | frozenset("0123456789点几数OΟО")   # what a numeral may go on from
 _CAPITALS = frozenset("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")   # one alone is a word (陆家嘴), not an amount
 # One piece of a numeral run. Arabic and Chinese digits meet only through a unit (1万6千,
 # 3万一千), never side by side (队伍21支, 2023一季度 are two things), and a Chinese digit
-# after 1万 must lead a unit of its own (30万一线职工). 千 before 米/瓦/克… and 百 before
-# 分点 begin a unit instead; 点 is a decimal point only before a digit (三点五, not 三点半).
-_ATOM = (rf"(?<![{_DIGITS}])\d++(?:,\d{{3}}(?!\d))*+(?:\.\d+)?+"
-         rf"|(?<![\d])(?<!\d[{_UNITS}])[{_DIGITS}]|(?<=\d[{_UNITS}])[{_DIGITS}](?=[{_UNITS}])"
+# after 1万 must lead a unit of its own (30万一线职工); nor do capitals and plain digits
+# (队伍四项, 大陆二十五). 千 before 米/瓦/克… and 百 before 分点 begin a unit instead; 点 is a
+# decimal point only before a digit (三点五, not 三点半). A year may write 0 or O for 〇 (二0一四).
+_ZERO_LETTER = "0OΟО"
+_ATOM = (rf"(?<=[{_DIGITS}])[{_ZERO_LETTER}]++(?=[{_DIGITS}])"
+         rf"|(?<![{_DIGITS}])\d++(?:,\d{{3}}(?!\d))*+(?:\.\d+)?+"
+         rf"|(?:(?<!\d)|(?<=[{_DIGITS}][{_ZERO_LETTER}])|(?<=[{_DIGITS}][{_ZERO_LETTER}]{{2}}))(?<!\d[{_UNITS}])"
+         rf"(?:[{_ZEROS}]|(?<![{_CAPITAL}])[{_ORDINARY}]|(?<![{_ORDINARY}])[{_CAPITAL}])"
+         rf"|(?<=\d[{_UNITS}])[{_DIGITS}](?=[{_UNITS}])"
          rf"|[{_TEN}{_BIG}]|[{_THOUSAND}](?![米瓦克伏兆帕])|[{_HUNDRED}](?!分点)|点(?=[{_DIGITS}])")
 _MULT = rf"[{_THOUSAND}{_HUNDRED}{_TEN}万萬]?[亿億万萬]"        # after 多/余: 三千多万, 10多亿
 # Between the bounds of a range: 5%-6%, 2万元至6万元, 1万(含)-5万元, 2——3万
@@ -133,7 +139,7 @@ class NumberReader:
               | (?:(?<=\d)
                  | (?<=[{_DIGITS}{_TEN}])(?P<cn>)
                  | (?<=[{_HUNDRED}{_THOUSAND}万萬])(?=[亿億](?:元|美元)|分之)(?P<bare>))   # 千亿元, 百分之
-                (?P<cont>(?:(?<=\d)\d*+(?:,\d{{3}}(?!\d))*+(?:\.\d+)?+)?+(?:(?=[\d{_NUMERAL}点])(?:{_ATOM}))*+)
+                (?P<cont>(?:(?<=\d)\d*+(?:,\d{{3}}(?!\d))*+(?:\.\d+)?+)?+(?:(?=[\d{_NUMERAL}点{_ZERO_LETTER}])(?:{_ATOM}))*+)
                 (?:
                     分之(?P<fneg>负)?(?P<fnum>(?:{_ATOM})++)                  # 百分之五, 三分之一
                   | (?:(?P<approx>余|多)|(?(cn)个(?=[亿億](?![元吨级美]))|(?!)))?   # 两个亿, not 10个亿元以上项目
@@ -169,8 +175,8 @@ class NumberReader:
                 return None, end   # a rank: 第一百
             if m.end("cont") == start + 1 and not _chinese_standalone(text, start, text[start], unit):
                 return None, start + 1   # part of a word (统一, 陆家嘴): what follows may be a number
-            if m.group("fnum") is not None:
-                return self._fraction(text, m, text[start:m.end("cont")])
+        if m.group("fnum") is not None:
+            return self._fraction(text, m, text[start:m.end("cont")])
 
         upper = None   # a range: 5-6%, 2万元至6万元, 两千到三千万元; not 5%至2025年
         if text[end:end + 1] in _RANGE_START and (sep := _RANGE_SEP.match(text, end)):
@@ -239,7 +245,10 @@ class NumberReader:
         if not self.read_all and unit not in self.units_of_interest:
             return Quantity(start, end, None, None, unit, "="), end
         numerator = m.group("fnum")
-        value = Decimal(100) if numerator == denominator else read_numeral(numerator)   # 百分之百
+        if text.startswith("分之", end):
+            value = None   # 百分之四百三十二万分之四: which 万 is whose cannot be told
+        else:
+            value = Decimal(100) if numerator == denominator else read_numeral(numerator)   # 百分之百
         if value is not None and m.group("fneg"):
             value = -value
         start, value = _signed(text, start, value, False)
@@ -267,7 +276,8 @@ class NumberReader:
         after = text[end:end + 1]
         if before and (_is_cjk(before) or before in "(（") or after and (_is_cjk(after) or after in _ENUMERATION):
             return False
-        return sign or len(run) > 1
+        # one character is a list number or a word (一、) unless it is all the text says
+        return sign or len(run) > 1 or not text[:first].strip() and not text[end:].strip()
 
 
 def _inside(text: str, start: int) -> bool:
@@ -276,12 +286,12 @@ def _inside(text: str, start: int) -> bool:
     prev, head = text[start - 1], text[start]
     if head.isdigit():
         return prev in _UNIT_SET
-    if prev == "点":
-        return start >= 2 and (text[start - 2] in _DIGIT_SET or text[start - 2] in "十拾")
+    if prev == "点" or prev in _ZERO_LETTER:   # 零点零五, 二O一八
+        return start >= 2 and (text[start - 2] in _DIGIT_SET or prev == "点" and text[start - 2] in "十拾")
     if head in _UNIT_SET:
         return prev in _NUMERAL_SET or prev.isdigit() or prev in "几数"
     if prev in _DIGIT_SET:
-        return True
+        return (prev in _CAPITAL) == (head in _CAPITAL) or prev in _ZEROS or head in _ZEROS   # not 队伍四项
     if prev in _UNIT_SET and start >= 2:
         before = text[start - 2]
         if before.isdigit():
