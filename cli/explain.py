@@ -30,8 +30,10 @@ def explain(
     rules: RulesOption = None,
     extra_rules: ExtraRulesOption = None,
 ) -> None:
-    """Show each number of a sentence: its value, unit, qualifier and soft flag as read, the
-    indicator and pattern that claimed it — or why none did."""
+    """Show each number of a sentence: its value (value_max for a range), unit, qualifier and
+    soft flag as read — every number, also those no indicator wants and bare Chinese numerals,
+    or no value where a numeral cannot be read whole — the indicator and pattern that claimed
+    it, or why none did."""
     catalogue = load_catalogue(rules, extra_rules or ())
     if line is not None:
         report = read_report(sentence)

@@ -71,7 +71,6 @@ _POST = re.compile(r"\s?(?P<incl>[(（]不?含[)）])?(?P<word>及以上|或以�
 _SIGN_AFTER = frozenset("为是至到达长速幅率值约近和或及与从由比")
 _NOT_BEFORE_NUMBER = frozenset(".+#第")
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d年")
-_MINUS_AFTER = re.compile(r"(?:增长|增速|增幅|为|达|到)$")
 _ENUMERATION = frozenset("、.)）:")   # 一、 (二) : list numbers, not quantities
 
 
@@ -207,7 +206,7 @@ class NumberReader:
         value = _value(run, mult)
         if value is not None and (jiao or fen):
             value = _with_jiao_fen(value, jiao, fen)
-        if before in "负-":
+        if before == "负" or before == "-":
             start, value = _signed(text, start, value, arabic)
         value_max = None
         if upper is not None:
@@ -354,16 +353,16 @@ def _signed(text: str, start: int, value: Decimal | None, arabic: bool) -> tuple
     if start == 0 or value is None:
         return start, value
     before = text[start - 1]
-    if before == "负" and _is_sign(text, start - 1):
+    if (before == "负" or before == "-" and arabic) and _is_sign(text, start - 1):
         return start - 1, -value
-    if before == "-" and arabic and _MINUS_AFTER.search(text, max(0, start - 4), start - 1):
-        return start - 1, -value   # 增长-2.6%: a decline written with a minus sign
     return start, value
 
 
 def _is_sign(text: str, at: int) -> bool:
+    """Is the 负 or - at `at` a minus sign? At the start, after a space or punctuation, or after
+    a link word (增速为负2%, 增长-2.6%); not inside words (减负, 税负) or codes (G-20, 2023-06)."""
     before = text[at - 1] if at else ""
-    return not _is_cjk(before) or before in _SIGN_AFTER
+    return not before or before in _SIGN_AFTER or not before.isalnum() and before not in "%‰"
 
 
 def _clean_or_none(x: Decimal | None) -> float | int | None:
