@@ -408,5 +408,5 @@ def read_quantities(text: str) -> list[Quantity]:
     """Every quantity of a text with its value, whatever its unit (or none): 四万五千元,
     百分之三点五, 2万-6万元, 负2.5%, 一百二十三. Offsets point into `text`; full-width
     digits and brackets are read as ASCII. A numeral that cannot be read whole has value None."""
-    from .reports import fold_width   # reports imports much more; keep numbers light
+    from .normalise import fold_width   # same length: offsets stay those of `text`
     return list(_everything_reader().tokens(fold_width(text)))
