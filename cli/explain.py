@@ -16,7 +16,7 @@ from .main import ExtraRulesOption, FormatOption, OutputOption, RulesOption, app
 from .output import Format, choose_format, format_value, open_output, use_bom, write_records
 from .status import ExitCode
 
-COLUMNS = ("raw", "start", "value", "unit", "qualifier", "soft", "indicator", "label", "rule", "pattern",
+COLUMNS = ("raw", "start", "value", "value_max", "unit", "qualifier", "soft", "indicator", "label", "rule", "pattern",
            "status", "period", "refers_to", "why_not")
 
 
@@ -30,8 +30,10 @@ def explain(
     rules: RulesOption = None,
     extra_rules: ExtraRulesOption = None,
 ) -> None:
-    """Show each number of a sentence: its value, unit, qualifier and soft flag as read, the
-    indicator and pattern that claimed it — or why none did."""
+    """Show each number of a sentence: its value (value_max for a range), unit, qualifier and
+    soft flag as read — every number, also those no indicator wants and bare Chinese numerals,
+    or no value where a numeral cannot be read whole — the indicator and pattern that claimed
+    it, or why none did."""
     catalogue = load_catalogue(rules, extra_rules or ())
     if line is not None:
         report = read_report(sentence)
@@ -45,11 +47,13 @@ def explain(
     readings = explain_text(report, Extractor(catalogue), span)
     rows = []
     for r in readings:
-        base = {"raw": r.raw, "start": r.start, "value": r.value, "unit": r.unit, "qualifier": r.qualifier}
+        base = {"raw": r.raw, "start": r.start, "value": r.value, "value_max": r.value_max, "unit": r.unit,
+                "qualifier": r.qualifier}
         for v in r.claims or [None]:
             ind = catalogue.by_id(v.indicator) if v else None
             rule = int(v.rule.rsplit("#", 1)[1]) if v else None
-            rows.append({**base, "value": v.value if v else r.value, "soft": v.soft if v else None,
+            rows.append({**base, "value": v.value if v else r.value, "value_max": v.value_max if v else r.value_max,
+                         "soft": v.soft if v else None,
                          "indicator": v.indicator if v else None, "label": v.label if v else None,
                          "rule": v.rule if v else None, "pattern": ind.patterns[rule] if v else None,
                          "status": v.status if v else None, "period": v.period if v else None,
@@ -59,8 +63,8 @@ def explain(
     with open_output(output, use_bom(None, fmt, output)) as out:
         if fmt is Format.table:
             for row in rows:
-                shown = format_value(row["value"], row["unit"] or "", row["qualifier"] or "=", bool(row["soft"])) \
-                    if row["value"] is not None else "—"
+                shown = format_value(row["value"], row["unit"] or "", row["qualifier"] or "=", bool(row["soft"]),
+                                     row["value_max"]) if row["value"] is not None else "—"
                 if row["indicator"]:
                     out.write(f"«{row['raw']}»  {shown}  → {row['indicator']} {row['label']}  "
                               f"(pattern {row['rule'].rsplit('#', 1)[1]}: {row['pattern']}; {row['status']}, {row['period']}, "

@@ -15,7 +15,12 @@ from .main import app
 def text(
     file: Annotated[str, typer.Argument(metavar="FILE", help="A report (.txt .md .html .docx .pdf); '-' reads stdin.")],
     encoding: Annotated[Optional[str], typer.Option(help="Force the text encoding.")] = None,
+    normalised: Annotated[bool, typer.Option(
+        "--normalised", help="Print the copy rules are matched against instead: traditional characters "
+                             "simplified, full-width forms ASCII, glosses, footnote marks, spaces inside "
+                             "numbers and hard line wraps removed (offsets do not point into it).")] = False,
 ) -> None:
     """Print the text polcmp reads from a report: what `start`/`end` offsets point into
     (HTML without the site around it, PDF lines rejoined, any encoding as UTF-8)."""
-    sys.stdout.write(read_report(file, encoding).text)
+    report = read_report(file, encoding)
+    sys.stdout.write(report.plain if normalised else report.text)

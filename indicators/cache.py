@@ -38,7 +38,7 @@ from .paths import cache_dir
 ENV_NO_CACHE = "POLCMP_NO_CACHE"
 SUBFOLDER = "values"
 FORMAT = "1"     # bump when the file layout changes
-_READERS = ("trafilatura", "pdfminer.six")   # their versions change the text of HTML and PDF reports
+_READERS = ("trafilatura", "pdfminer.six", "opencc")   # their versions change the text read
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +53,7 @@ def engine_fingerprint() -> str:
         except PackageNotFoundError:
             h.update(f"{dist}=-;".encode())
     here = Path(__file__).resolve().parent   # the code and its data files (place names …)
-    for source in sorted(p for p in here.iterdir() if p.suffix in (".py", ".tsv", ".yaml")):
+    for source in sorted(p for p in here.iterdir() if p.suffix in (".py", ".tsv", ".yaml", ".txt")):
         h.update(source.name.encode() + b"\0" + source.read_bytes())
     return h.hexdigest()[:16]
 

@@ -20,6 +20,7 @@ class Reading:
     start: int
     end: int
     value: float | int | None = None
+    value_max: float | int | None = None   # upper bound of a range (2万-6万元)
     unit: str | None = None
     qualifier: str | None = None
     claims: list[Value] = field(default_factory=list)
@@ -28,22 +29,27 @@ class Reading:
 
 def explain(report: Report, extractor: Extractor, span: tuple[int, int] | None = None) -> list[Reading]:
     """Every number in `report` (or in `span` of it, offsets of the text as read), in text
-    order, each with the values it gave or the reason it gave none."""
+    order, each with how it was read (also numbers no indicator asks for, and standalone
+    Chinese numerals) and the values it gave or the reason it gave none."""
     run = _Run(extractor, report)
     values = run.values()
     lo, hi = (report.offsets.to_copy(span[0]), report.offsets.to_copy(span[1])) if span else (0, len(report.plain))
     claimed: dict[int, list[Value]] = {}
     for v in values:
         claimed.setdefault(v.start, []).append(v)
-    tokens = list(extractor.reader.tokens(report.work))
+    extracted = run.tokens   # what extraction saw: its leads decide why a number was not taken
+    index_of = {tok.start: i for i, tok in enumerate(extracted)}
+    tokens = list(extractor.full_reader.tokens(report.work))
     readings = []
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         if not lo <= tok.start < hi:
             continue
         start, end = report.text_span(tok.start, tok.end)
-        r = Reading(report.text[start:end], start, end, tok.value, tok.unit, tok.qualifier, claimed.get(start, []))
+        r = Reading(report.text[start:end], start, end, tok.value, tok.value_max, tok.unit, tok.qualifier,
+                    claimed.get(start, []))
         if not r.claims:
-            r.why_not = _diagnose(run, tokens, i)
+            i = index_of.get(tok.start)
+            r.why_not = _unread(run, tok) or _diagnose(run, extracted, i)
         readings.append(r)
     covered = [(t.start, t.end) for t in tokens]
     for m in _ANY_NUMBER.finditer(report.plain, lo, hi):   # numbers the reader passed over
@@ -51,6 +57,18 @@ def explain(report: Report, extractor: Extractor, span: tuple[int, int] | None =
             start, end = report.text_span(*m.span())
             readings.append(Reading(report.text[start:end], start, end, why_not=_skipped(report, *m.span())))
     return sorted(readings, key=lambda r: r.start)
+
+
+def _unread(run: _Run, tok) -> str:
+    """Why a quantity is no candidate at all ('' when it is one: then the leads tell)."""
+    if tok.value is None:
+        return (f"«{run.work[tok.start:tok.end]}» cannot be read as one whole number "
+                "(a rough figure such as 三五家, or not well-formed): no value rather than a guess")
+    if tok.unit is None:
+        return "no unit after the number (1861文化创意产业园): a name or code, not a quantity"
+    if tok.unit not in run.ex.by_unit:
+        return f"unit {tok.unit}: no indicator counts in {tok.unit}"
+    return ""
 
 
 def _skipped(report: Report, start: int, end: int) -> str:
@@ -64,13 +82,11 @@ def _skipped(report: Report, start: int, end: int) -> str:
     return "a code or part of a name (PM2.5, 5G, 3A), not a quantity"
 
 
-def _diagnose(run: _Run, tokens, i: int) -> str:
+def _diagnose(run: _Run, tokens, i: int | None) -> str:
+    if i is None:
+        return "read differently when extracting (a range or a sign around it): see the numbers beside it"
     tok = tokens[i]
-    if tok.unit is None:
-        return "no unit after the number (1861文化创意产业园): a name or code, not a quantity"
-    candidates = run.ex.by_unit.get(tok.unit)
-    if candidates is None:
-        return f"unit {tok.unit}: no indicator counts in {tok.unit}"
+    candidates = run.ex.by_unit[tok.unit]
     start = max(run.clause_start(tok.start), tokens[i - 1].end if i else 0)
     lead = run.work[start:tok.start]
     if not lead.strip("、, ") and "分别" in run.work[run.sentence_start(tok.start):tok.start]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .catalogue import Catalogue, Indicator, subject_in
 from .literals import LiteralGate
@@ -106,6 +107,12 @@ class Extractor:
         self.chain_start = re.compile(chain_start) if chain_start else None
         self.parts = PlaceParts(catalogue.fragments)   # 滨海新区生产总值 is not the city's
 
+    @cached_property
+    def full_reader(self) -> NumberReader:
+        """A reader that reads every quantity whatever its unit, and standalone Chinese
+        numerals (for `explain`); built only when asked, extraction never needs it."""
+        return NumberReader(self.catalogue.written_units(), read_all=True)
+
     def extract_text(self, text: str, place=None, year=None, file=None) -> list[Value]:
         report = report_from_text(text, file)
         report.place = place or report.place
@@ -156,15 +163,18 @@ class _Run:
         while i < len(tokens):
             tok = tokens[i]
             series = [tok]
+            read = tok.value is not None   # a numeral that could not be read whole gives nothing
             while (i + len(series) < len(tokens) and tokens[i + len(series)].unit == tok.unit
+                   and (tokens[i + len(series)].value is not None) == read
                    and SERIES_GAP.fullmatch(self.work, series[-1].end, tokens[i + len(series)].start)):
                 series.append(tokens[i + len(series)])
-            if len(series) == 1 and tok.unit not in by_unit:
+            wanted = read and tok.unit in by_unit
+            if len(series) == 1 and not wanted:
                 i += 1
                 continue
             start = lead_start(i)
             respectively = "分别" in self.work[start:tok.start]
-            if tok.unit in by_unit:
+            if wanted:
                 follows = previous_zip if previous_zip and previous_zip[1] == i - 1 else None
                 if len(series) == 1 or not self.zip(series, start, follows, i) and not respectively:
                     self.single(tok, start, tokens[i - 1] if i else None, lambda i=i: lead_start(i - 1))

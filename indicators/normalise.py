@@ -42,7 +42,14 @@ def fold_width(text: str) -> str:
 # traditional (traditional.txt: OpenCC would change it, and GB2312 lacks it). A simplified line is
 # never converted: OpenCC's phrase rules would spoil it (沈阳 → 沉阳, 覆盖 → 复盖).
 _TRADITIONAL_SHARE = 20
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern:
+    """A pattern compiled on first use: a class of Chinese characters takes milliseconds to
+    compile, and most texts never need these ones."""
+    return re.compile(pattern)
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +73,7 @@ def to_simplified(text: str) -> str:
     lines = text.split("\n")
     for i, line in enumerate(lines):
         found = len(traditional.findall(line))
-        if found and found * _TRADITIONAL_SHARE >= len(_CJK.findall(line)):
+        if found and found * _TRADITIONAL_SHARE >= len(_compiled(_CJK).findall(line)):
             converted = _converter().convert(line)
             if len(converted) != len(line):   # a phrase rule changed the length: character by character
                 converted = "".join(c if len(c := _converter().convert(ch)) == 1 else ch for ch in line)
@@ -76,25 +83,33 @@ def to_simplified(text: str) -> str:
 
 # -- spans deleted from the reading copy --------------------------------------------------------
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-# 经济(jīng jì) or 经济(jing1 ji4): a pinyin gloss after Chinese characters
-_PINYIN_GLOSS = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[ \t]?\((?:(?=[^)\n]*[{_TONED}])[a-zA-Zü{_TONED}' ·\-]{{1,60}}|(?:[a-zü]{{1,6}}[1-5][ ]?){{1,12}})\)")
-# R&D[2]投入, 研发①投入, 增长²: footnote markers; [2023] and (2) are other things
-_FOOTNOTE = re.compile(r"\[\d{1,2}\]|[\u2460-\u2473\u2474-\u2487]|(?<=[\u4e00-\u9fff])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
-# 96.5 亿元, 9 %以上, 2.8 万亿元, 5. 2%, 12 345 (thin space): spaces inside a quantity
+_GLOSS = rf"(?:(?=[^)\n]*[{_TONED}])[a-zA-Zü{_TONED}' ·\-]{{1,60}}|(?:[a-zü]{{1,6}}[1-5][ ]?){{1,12}})\)"
+_SPACE = "[ \t\u2009\u202f]"
+_HAN = "[^\\x00-\u33ff]"   # Chinese characters and what follows them in Unicode (quick to compile)
+_SUPERSCRIPTS = "[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]"
 _UNIT_AFTER_SPACE = r"[万亿千百%‰元家户人个项年月日天倍吨亩辆台所座件次名位]|个百分点|美元|平方|公里|千米|千瓦"
-_QUANTITY_SPACE = re.compile(
-    rf"(?<=\d)[ \t\u2009\u202f]+(?={_UNIT_AFTER_SPACE}|\.\d)|(?<=\d\.)[ \t\u2009\u202f]+(?=\d)|(?<=\d)[\u2009\u202f](?=\d{{3}}(?!\d))")
-# 增长6.5\n%以上: a line broken inside a quantity, wherever it stands
-_QUANTITY_BREAK = re.compile(rf"(?<=\d)[ \t]*\n[ \t]*(?={_UNIT_AFTER_SPACE}|\.\d)|(?<=\d\.)[ \t]*\n[ \t]*(?=\d)")
+# Marks and spaces deleted inside lines, in one scan. The pattern opens with one character class
+# (the first character of every kind of mark), so the scan skips through text in C; each
+# alternative then checks, looking behind, which character that was.
+_INLINE_MARKS = re.compile(f"[ \t\u2009\u202f(\\[\u2460-\u2487{_SUPERSCRIPTS[1:-1]}](?:" + "|".join([
+    # 经济(jīng jì), 经济 (jing1 ji4): a pinyin gloss after a Chinese character
+    rf"(?<={_HAN}\(){_GLOSS}", rf"(?<={_HAN} )\({_GLOSS}",
+    # R&D[2]投入, 研发①投入, 增长²: footnote markers ([2023] and (2) are other things; km² is a unit)
+    r"(?<=\[)\d{1,2}\]", "(?<=[\u2460-\u2487])", f"(?<={_HAN}{_SUPERSCRIPTS}){_SUPERSCRIPTS}*",
+    # 96.5 亿元, 9 %以上, 2.8 万亿元; 5. 2%; 12 345 with a thin space: spaces inside a quantity
+    rf"(?<=\d{_SPACE}){_SPACE}*(?={_UNIT_AFTER_SPACE}|\.\d)", rf"(?<=\d\.{_SPACE}){_SPACE}*(?=\d)",
+    r"(?<=\d[\u2009\u202f])(?=\d{3}(?!\d))",
+]) + ")")
+# 增长6.5\n%以上, 增长5.\n2%: a line broken inside a quantity, wherever it stands
+_QUANTITY_BREAK = re.compile(rf"\n(?<=\d\n)[ \t]*(?={_UNIT_AFTER_SPACE}|\.\d)|\n(?<=\d\.\n)[ \t]*(?=\d)")
 _SENTENCE_END = "。！？!?；;：:"
 # 地 区 生 产 总 值 增 长 5 . 2 %: a line an OCR pass spaced out, character by character. Its
 # single spaces go; a longer run was a space before (2 0 2 3   2 0 2 4) and stays one.
 _SPACED_OUT_SHARE = 0.5     # of the line's pairs of Chinese characters, at least this many are spaced
-_CJK_PAIRS = re.compile(r"[\u4e00-\u9fff](?= ?[\u4e00-\u9fff])")
-_CJK_SPACED_PAIRS = re.compile(r"[\u4e00-\u9fff](?= [\u4e00-\u9fff])")
+_CJK_PAIRS = r"[\u4e00-\u9fff](?= ?[\u4e00-\u9fff])"
+_CJK_SPACED_PAIRS = r"[\u4e00-\u9fff](?= [\u4e00-\u9fff])"
 _SPACES = re.compile(r" +")
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+_WIDE = r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 
 
 def _wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
@@ -108,7 +123,7 @@ def _wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
     if len(body) < 8 or sum(not line.endswith(tuple(_SENTENCE_END)) for line in body) * 2 < len(body):
         return []   # most long lines end a sentence: an ordinary text (the common case, decided cheaply)
     width = None
-    for measure in (len, lambda line: len(line) + len(_WIDE.findall(line))):
+    for measure in (len, lambda line: len(line) + len(_compiled(_WIDE).findall(line))):
         sizes = [measure(line) for line in body]
         # the width: the widest size one line in ten has (a trailing space or mark makes some
         # full lines a character shorter, so the most common size can fall short of it)
@@ -181,19 +196,19 @@ def _line_joins(plain: str) -> list[tuple[int, int]]:
 
 
 def _inline_marks(plain: str) -> list[tuple[int, int]]:
-    return ([m.span() for rx in (_PINYIN_GLOSS, _FOOTNOTE, _QUANTITY_SPACE) for m in rx.finditer(plain)]
-            + _spaced_out(plain))
+    return [m.span() for m in _INLINE_MARKS.finditer(plain)] + _spaced_out(plain)
 
 
 def _spaced_out(plain: str) -> list[tuple[int, int]]:
     """The single spaces of lines spaced out character by character."""
-    if " " not in plain or not _CJK_SPACED_PAIRS.search(plain):
+    if plain.count(" ") < 4:
         return []
     spans, pos = [], 0
     for line in plain.split("\n"):
-        spaced = len(_CJK_SPACED_PAIRS.findall(line))
-        if spaced >= 4 and spaced >= _SPACED_OUT_SHARE * len(_CJK_PAIRS.findall(line)):
-            spans += [(pos + m.start(), pos + m.end() - (m.end() - m.start() > 1)) for m in _SPACES.finditer(line)]
+        if line.count(" ") * 3 >= len(line) >= 8:   # cheap: a spaced-out line is a third spaces
+            spaced = len(_compiled(_CJK_SPACED_PAIRS).findall(line))
+            if spaced >= 4 and spaced >= _SPACED_OUT_SHARE * len(_compiled(_CJK_PAIRS).findall(line)):
+                spans += [(pos + m.start(), pos + m.end() - (m.end() - m.start() > 1)) for m in _SPACES.finditer(line)]
         pos += len(line) + 1
     return spans
 

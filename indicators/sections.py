@@ -134,7 +134,7 @@ class Sections:
         # A report for 2023 read in December 2022 calls 2022 "今年".
         self.this_year_is_past = bool(report_year and delivered and int(delivered.group(1)) < report_year)
         self.starts: list[int] = [0]
-        self.states: list[tuple[str, str]] = [(TARGET, ANNUAL)]
+        self.states: list[tuple[str, str]] = [(TARGET, ANNUAL)]   # until the first heading: see _lead_in
         self.spans: list[tuple[int, int] | None] = [None]   # the years a section speaks of (years.py)
         # (position, state, span): headings and paragraph openings at line starts, then inside
         # lines: those of a page that lost its breaks, and the sentences that turn a paragraph
@@ -158,7 +158,10 @@ class Sections:
                 if start:
                     self.breaks.append(at + start)
         self.breaks.sort()
-        for start, state, span in sorted(events, key=lambda e: e[0]):
+        events.sort(key=lambda e: e[0])
+        # An excerpt that starts inside a review has no heading to say so: its own voice tells.
+        self.states[0] = (_lead_in_status(text[:events[0][0] if events else len(text)]), ANNUAL)
+        for start, state, span in events:
             if state[1] == _PLAN_IN_HAND:
                 in_five_year_plan = self.states[-1] == (TARGET, CUMULATIVE)
                 state = TARGET, CUMULATIVE if in_five_year_plan else ANNUAL
@@ -244,6 +247,31 @@ class Sections:
     def classify(self, pos: int, sentence: str, link: str, rate: bool = False) -> tuple[str, str]:
         """Status and period of the number at `pos` (see `classify`)."""
         return classify(self.state_at(pos), sentence, link, self.report_year, self.this_year_is_past, rate)
+
+
+# What a review says (取得, 获批, 建成 …, 比上年, a measured rate) and what a plan says (力争, 确保,
+# 目标, 左右 …), in the sentences before the first heading: the voice of the lead-in, when there is
+# no heading to tell.
+_REVIEW_VOICE = re.compile(r"取得|获批|获评|荣获|入选|建成|成立|揭牌|出台|惠及|成为|同比|比上年|较上年|上年|去年"
+                           r"|[实完]现了|完成了|增长了|提高了|突破了|达到了")
+_PLAN_VOICE = re.compile(r"力争|确保|争取|预期|目标|左右|计划|努力|今年|明年|将要|拟")
+# 增长7.8%: a rate as measured; targets are round (6%) or halves (6.5%)
+_MEASURED_RATE = re.compile(r"\d\.\d*[1-46-9]%")
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_VOICE_MARGIN = 2          # review sentences must outnumber plan ones this many times, and be two or more
+
+
+def _lead_in_status(lead_in: str) -> str:
+    """The status of what stands before the first heading or opening: a plan (as a report's
+    preamble, or a page of targets), unless its sentences speak as a review does."""
+    review = plan = 0
+    for m in _SENTENCE.finditer(lead_in):
+        sentence = m.group()
+        said_review = bool(_REVIEW_VOICE.search(sentence) or _MEASURED_RATE.search(sentence))
+        said_plan = bool(_PLAN_VOICE.search(sentence))
+        review += said_review and not said_plan
+        plan += said_plan and not said_review
+    return ACHIEVED if review >= 2 and review >= _VOICE_MARGIN * plan else TARGET
 
 
 def _names_delivery(line: str) -> bool:

@@ -119,6 +119,14 @@ def test_explain_says_why_a_subject_did_not_claim():
     assert row["indicator"] is None and "hightech_firms_new: found «高新技术企业»" in row["why_not"]
 
 
+def test_explain_shows_how_every_number_was_read():
+    rows = explain("投资2万-6万元，全年收入四万五千元，零点零五元，三五家，一百二十三")
+    assert [(r["raw"], r["value"], r["value_max"]) for r in rows] == [
+        ("2万-6万元", 20000, 60000), ("四万五千元", 45000, None), ("零点零五元", 0.05, None),
+        ("三五家", None, None), ("一百二十三", 123, None)]
+    assert "cannot be read as one whole number" in rows[3]["why_not"]
+
+
 def test_explain_a_line_of_a_file():
     rows = explain(str(ROOT / "seeds" / "临海_2023.txt"), "--line", "5")
     assert {r["indicator"] for r in rows} >= {"gdp_growth", "fiscal_revenue_growth", "rural_income_growth"}

@@ -72,3 +72,30 @@ def test_report_read_in_december(extractor):
 def test_sentence_wording_overrides_the_section(extractor, text, status, period):
     [v] = extractor.extract_text(text, year=2021 if "2021" in text or "十三五" in text else 2024)
     assert (v.status, v.period) == (status, period)
+
+
+# ------------------------------------------------------------------ excerpts without a heading
+# Pages users copy often start inside a section: the lead-in's own voice gives its status.
+WUHAN_2023 = (TESTS.parent / "seeds" / "panel" / "武汉_2023.txt").read_text(encoding="utf-8").split("\n")
+
+
+@pytest.mark.parametrize(("lines", "status"), [
+    ((12, 19), "achieved"),   # ——经济发展取得新成效。地区生产总值增长4%…  (the review, heading cut off)
+    ((22, 27), "achieved"),   # 一是全力以赴稳定经济增长。…固定资产投资增长10.8%…
+])
+def test_an_excerpt_of_a_review_is_achieved(extractor, lines, status):
+    excerpt = "\n".join(WUHAN_2023[slice(*lines)])
+    values = extractor.extract_text(excerpt, year=2023)
+    assert values and {v.status for v in values} == {status}
+
+
+@pytest.mark.parametrize("excerpt", [
+    # a plan section cut from its heading: modal words, round targets
+    "（一）加快建设科技创新中心。力争新增高新技术企业1000家，全社会研发投入强度达到3.5%。"
+    "确保规模以上工业增加值增长6%左右。",
+    # a bare list of targets, no voice either way: a plan, as before
+    "地区生产总值增长6%，一般公共预算收入增长5%。",
+])
+def test_an_excerpt_of_a_plan_stays_a_target(extractor, excerpt):
+    values = extractor.extract_text(excerpt, year=2023)
+    assert values and {v.status for v in values} == {"target"}
