@@ -55,11 +55,13 @@ _INNER_SENTENCE_END = re.compile(r"[。；;!！]")
 # Sentence starts inside a line that may open a section: a page that lost its line breaks
 # (…。一、2023年工作回顾 过去一年，…  …会议上 市长 某某各位代表：过去一年，…  （2025年1月12日在…
 # 会议上）一、2024年工作回顾…), and a paragraph that turns to last year (…开局之年。过去一年，…).
-# The full stop first, not a look-behind: the engine then skips to full stops in C.
+# One set of characters first, so that the engine skips to them in C: the full stops, and the first
+# characters of the vocative and of the end of the delivery line, which go on from there.
 _NUMBERED = r"(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）])"
 _MARKUP = r"[^\S\n]*(?:[#>*]+[^\S\n]*)?"
-_SENTENCE_START = re.compile(r"(?:[。！!？?]|各位代表[：:，,！!]|会议上[)）]?)" + _MARKUP + "(?=" + _NUMBERED +
-                             r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|今后|未来|主要预期目标|20\d\d年|“十|各位代表|本届政府)")
+_OPENER_AHEAD = (_MARKUP + "(?=" + _NUMBERED + r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|今后|未来|主要预期目标"
+                 r"|20\d\d年|“十|各位代表|本届政府)")
+_SENTENCE_START = re.compile(r"[。！!？?各会](?:(?<=各)位代表[：:，,！!]|(?<=会)议上[)）]?|(?<=[。！!？?]))" + _OPENER_AHEAD)
 _NUMBERED_START = re.compile(_NUMBERED)
 # Inside a line a heading has no line end to close it: it is a phrase that ends with a heading
 # word, then a break (space, **, punctuation) or the opening of the paragraph it heads

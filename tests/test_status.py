@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indicators.reports import read_report
+from indicators.sections import Sections
 
 from conftest import TESTS
 
@@ -99,3 +100,34 @@ def test_an_excerpt_of_a_review_is_achieved(extractor, lines, status):
 def test_an_excerpt_of_a_plan_stays_a_target(extractor, excerpt):
     values = extractor.extract_text(excerpt, year=2023)
     assert values and {v.status for v in values} == {"target"}
+
+
+REVIEW_TEXT = "过去一年，全市地区生产总值增长5.2%，规模以上工业增加值增长6.1%，一般公共预算收入增长4%。"
+
+
+@pytest.mark.parametrize(("heading", "state"), [
+    # what was done is a review, though 做好…工作 / 重点工作 alone name a plan
+    ("我们主要做好了以下六方面工作：", ("achieved", "annual")),
+    ("具体做了以下重点工作。", ("achieved", "annual")),
+    # a heading that ends by naming targets, or the next five years, announces a plan
+    ("二、全面落实科学发展观，奋力实现跨越式发展新目标", ("target", "annual")),
+    ("二、今后五年工作总体考虑", ("target", "cumulative")),
+    # a task done is no plan: the review goes on
+    ("（一）圆满完成峰会筹备和服务保障任务", ("achieved", "annual")),
+    ("一、团结进取，全面完成2023年各项预期目标", ("achieved", "annual")),
+])
+def test_heading_after_a_review(heading, state):
+    text = f"一、2023年工作回顾\n{REVIEW_TEXT}\n{heading}\n全市上下团结奋斗，各项事业取得新进展，人民群众获得感、幸福感、安全感持续增强。"
+    assert Sections(text, 2024).state_at(len(text) - 1) == state
+
+
+@pytest.mark.parametrize(("sentence", "state"), [
+    ("这一年，全市经济运行回升向好，交出了一份鼓舞人心的成绩单。", ("achieved", "annual")),
+    ("这一年，我们要重点做好以下七个方面工作，推动经济实现质的有效提升。", ("target", "annual")),
+    # one task's two years is no term of office: the year under review goes on
+    ("两年来，全省投入100多亿元援助灾区恢复重建，援建工作成果受到灾区群众好评。", ("achieved", "annual")),
+])
+def test_sentence_inside_a_paragraph(sentence, state):
+    text = "二、2024年工作安排\n今年是关键之年。" if "要" in sentence else "一、2023年工作回顾\n" + REVIEW_TEXT
+    text += sentence + "全市新增高新技术企业120家，技术合同成交额增长15%，科技创新能力不断增强。"
+    assert Sections(text, 2024).state_at(len(text) - 1) == state
