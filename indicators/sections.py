@@ -80,7 +80,9 @@ _NUMBERED_HEADING = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEA
 # …。2021年重点工作任务历史已翻开新的一页: a year and a heading word, the year decides
 _YEAR_HEADING = re.compile(r"20\d\d年[^，,。；;：:！!？?\s*]{0,8}?(?:" + _HEADING_WORD + ")(?![，,])")
 # Inside a paragraph only these openings turn it; 今年1月，… or 2023年，全市… there is one sentence,
-# and so is 两年来，全省投入…援助灾区 (one task's years, not a term of office). The first ones
+# and so are 两年来，全省投入…援助灾区 (one task's years, not a term of office), “十五”期间我市经济
+# 年均增长13.9% (a plan period opens set off by a comma, or as what 是 describes) and 本届政府工作
+# 开局良好 (本届政府 opens a paragraph only at a line start). The first ones
 # also open a paragraph glued to a heading that has no heading word (三、奋力前行，只争朝夕开新局
 # 今年是…); the others never stand glued to what precedes.
 _GLUED_OPENINGS = (r"(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年)|一年来)(?:[,，]|[,，]?是)|(?:过去(?:的)?五年|[三四五]年来)[,，]"
@@ -88,7 +90,7 @@ _GLUED_OPENINGS = (r"(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年)
 _GLUED_OPENING = re.compile(_GLUED_OPENINGS)
 # after a number a year too (一、美好安徽建设迈出坚实步伐2013年，全省…), but not 到2025年，…
 _GLUED_AFTER_NUMBER = re.compile(_GLUED_OPENINGS + r"|(?<![到至在于比较从自止是为和与及])20\d\d年[,，]")
-_SENTENCE_OPENING = re.compile(_GLUED_OPENINGS + r"|这一年[,，](?![^，,。]{0,6}[要将])|本届政府(?!的?收官)|“?十[一二三四五六七]?五”?(?:时期|期间)"
+_SENTENCE_OPENING = re.compile(_GLUED_OPENINGS + r"|这一年[,，](?![^，,。]{0,6}[要将])|“?十[一二三四五六七]?五”?(?:时期|期间)(?:[,，]|[,，]?是)"
                                r"|(?:20\d\d|今)年[^，,。]{0,12}?(?:预期目标|主要目标|总体要求)"
                                r"|主要预期目标")
 _AFTER_PHRASE = "，,、；;：:"   # an opening glued to a heading follows no such mark
