@@ -52,6 +52,16 @@ SHORT_MODIFIER = 4   # 亚洲, 城镇: a list part this short is a modifier, not
 TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
 
 
+def blank_asides(work: str, aside: re.Pattern | None) -> str:
+    """The working text with every aside on how a figure is compared blanked out, same length:
+    地方一般公共预算收入剔除留抵退税因素后增长8.1% reads as 地方一般公共预算收入 … 增长8.1%, so the
+    subject reaches its number, and the aside's own words (退税, 下降因素, 新增减税) are no subject,
+    decline or verb of it."""
+    if aside is None or not aside.search(work):
+        return work
+    return aside.sub(lambda m: " " * len(m.group()), work)
+
+
 class Candidates:
     """The indicators that accept one written unit, and one cheap test before trying each:
     does any of their subjects occur in a text at all?"""
@@ -105,6 +115,15 @@ class Extractor:
         chain_start = catalogue.fragments.get("CHAIN_START")   # how such a subject goes on
         self.chain_start = re.compile(chain_start) if chain_start else None
         self.parts = PlaceParts(catalogue.fragments)   # 滨海新区生产总值 is not the city's
+        # ASIDE: how a figure is compared (剔除留抵退税因素后, 按可比口径), read past as blank;
+        # several in a row (剔除…因素、同口径), one in brackets and the comma after one are one aside
+        aside = catalogue.fragments.get("ASIDE")
+        run = rf"(?:{aside})(?:\s*[、,]?\s*(?:{aside}))*" if aside else None
+        self.aside = re.compile(rf"\((?:{run})\)|{run},?") if run else None
+        # LEVEL: 国家级, 省级以上 … before a noun; a list item may be a level word alone (省级45家)
+        level = catalogue.fragments.get("LEVEL")
+        self.level = re.compile(level) if level else None
+        self.level_end = re.compile(rf"(?:{level})\s*$") if level else None
 
     def extract_text(self, text: str, place=None, year=None, file=None) -> list[Value]:
         report = report_from_text(text, file)
@@ -123,7 +142,7 @@ class _Run:
     def __init__(self, ex: Extractor, report: Report):
         self.ex = ex
         self.report = report
-        self.work = blank_own_name(report.work, report.place)
+        self.work = blank_asides(blank_own_name(report.work, report.place), ex.aside)
         self.backwards = self.work[::-1]   # searching it forwards finds the previous boundary, in C
         self.sections = Sections(report.text, report.year)
         self.out: list[Value] = []
@@ -382,6 +401,8 @@ class _Run:
         n = len(series)
         if index < n or not self.same_sentence(self.tokens[index - n].start, series[0].start):
             return False
+        if any(self.tokens[back].unit == series[0].unit for back in range(index - n, index)):
+            return False   # 均增长17%，…分别增长11%和10%: rates before it are no amounts
         emitted = False
         for back, tok in zip(range(index - n, index), series):
             amount = self.tokens[back]
