@@ -49,6 +49,19 @@ MAX_CONTEXT = 300    # how far back CONTEXT words are looked for
 MAX_AFTER = 30       # how far a subject after its number may reach
 MAX_BRIDGE = 90      # how far back an earlier clause's subject is taken: the longest real chains are ~70
 SHORT_MODIFIER = 4   # 亚洲, 城镇: a list part this short is a modifier, not a subject
+MAX_ITEMS = 6        # how many list items back a later item looks for its list's noun or verb
+LEVEL_REACH = 12     # the longest level words: 国家级、省级、市级以上
+SHORT_ITEM = 8       # 、外资 / 、强度达: a list item this short may share the words of the first item
+SHARED_NOUN = 3      # 外资, 增加值: a bare word that needs the first item's words to name anything
+# 培育4家国家级智能工厂、8家…: a lead that is a noun phrase directly after the previous number, ending
+# in a list separator, is that number's noun (its items count first, name after)
+NOUN_ITEM = re.compile(r"[\u4e00-\u9fff“\"(][^、,]*[、和与及]\s*")
+# 新增4个国家先进制造业集群: a count followed by a word names its own noun there
+NOUN_AFTER = re.compile(r"(?![的和与及或等以左上下次])[\u4e00-\u9fff“]")
+CLOSING_QUOTE = "”」』’》"
+# 100家成长性好的科技型中小企业: a short modifier with 的 between a count and its noun
+DE_MODIFIER = re.compile(r"[^,;:!?。\n\d、“”\"]{1,8}?的")
+OPENING_QUOTE = "“「『‘《"
 TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
 
 
@@ -60,6 +73,22 @@ def blank_asides(work: str, aside: re.Pattern | None) -> str:
     if aside is None or not aside.search(work):
         return work
     return aside.sub(lambda m: " " * len(m.group()), work)
+
+
+def quoted_before(text: str, pos: int) -> int | None:
+    """Where the quoted name that closes right before text[pos] opens (“三新”产品出口 → 0), or None."""
+    if not pos:
+        return None
+    close = text[pos - 1]
+    if close == '"':
+        opening = text.rfind('"', 0, pos - 1)
+        if opening < 0 or text.count('"', 0, opening) % 2:
+            return None   # that quote opens a name rather than closing one
+    elif close in CLOSING_QUOTE:
+        opening = max(text.rfind(q, 0, pos - 1) for q in OPENING_QUOTE)
+    else:
+        return None
+    return opening if 0 <= opening < pos - 2 else None
 
 
 class Candidates:
@@ -106,6 +135,8 @@ class Extractor:
             for written, factor in catalogue.units.get(ind.unit, {}).items():
                 by_unit.setdefault(written, []).append((ind, factor))
         self.by_unit = {unit: Candidates(items) for unit, items in by_unit.items()}
+        # written units of whole things (家, 个, 人, 名 …)
+        self.counted = {w for base in catalogue.counted for w in catalogue.units.get(base, {})}
 
         # What ends the reach of an earlier clause's subject (`earlier_subject`): another subject
         # (of any indicator, any unit), a BRIDGE_BREAK word, a rate already given, or 分别.
@@ -186,7 +217,7 @@ class _Run:
             if tok.unit in by_unit:
                 follows = previous_zip if previous_zip and previous_zip[1] == i - 1 else None
                 if len(series) == 1 or not self.zip(series, start, follows, i) and not respectively:
-                    self.single(tok, start, tokens[i - 1] if i else None, lambda i=i: lead_start(i - 1))
+                    self.single(i, start)
                     series = series[:1]
             if len(series) > 1 and respectively:
                 previous_zip = (start, i + len(series) - 1)
@@ -198,10 +229,17 @@ class _Run:
         tok = self.tokens[i]
         return max(self.clause_start(tok.start), self.tokens[i - 1].end if i else 0, tok.start - MAX_LEAD)
 
-    def single(self, tok: Quantity, lead_start: int, prev: Quantity | None, prev_lead_start) -> None:
+    def single(self, i: int, lead_start: int) -> None:
+        tok = self.tokens[i]
+        prev = self.tokens[i - 1] if i else None
         lead = self.work[lead_start:tok.start]
         candidates = self.ex.by_unit[tok.unit]
         if self.broadcast(tok, lead_start, lead, candidates):
+            return
+        if prev is not None and lead_start == prev.end and NOUN_ITEM.fullmatch(lead):
+            # 新增30家高新技术企业、20家省级企业技术中心: 高新技术企业、 is the noun of 30家;
+            # this number's noun can only follow it
+            self.subject_after(tok, tok.start, "", candidates)
             return
         # 两位数增长 / 翻一番 say "grows by" themselves: read them as if 增长 stood before the number
         claim = self.best_claim(lead + "增长" if tok.growth else lead, candidates, tok, lead_start)
@@ -210,12 +248,20 @@ class _Run:
             return
         if self.subject_after(tok, lead_start, lead, candidates):
             return
+        if self.level_item(i, lead_start, lead, candidates):
+            return
         # 地区生产总值完成2345亿元，增长5.6% / 比重从1.19%提高到2%: a lead that is only a
         # link inherits the subject of the previous number in the sentence.
         tail = lead.lstrip("、, ")
         if not tail:
             return
+        if tail.startswith("占") and self.share_of_earlier(tok, tok.start - len(tail), tail, candidates):
+            return
+        if tok.unit in self.ex.counted and NOUN_AFTER.match(self.work, tok.end):
+            return   # 新增4个国家先进制造业集群: the count's noun follows it; it borrows none
         if not candidates.link_only.fullmatch(tail):
+            if self.shared_words(i, lead_start, lead, candidates):
+                return
             # 生产总值再迈上两个大台阶、年均增长6%: the growth is a second predicate of an earlier subject
             if "、" in tail:
                 tail = tail.rpartition("、")[2]
@@ -223,12 +269,16 @@ class _Run:
                     self.earlier_subject(tok, tok.start - len(tail), tail, candidates)
             return
         if prev is not None and self.same_sentence(prev.start, tok.start):
-            prev_lead_start = prev_lead_start()   # computed only here: most numbers never need it
+            prev_lead_start = self.lead_start(i - 1)   # computed only here: most numbers never need it
             head = self.work[prev_lead_start:prev.start].rstrip()
             head = head[:-1] if head.endswith(("从", "由")) else head
             claim = self.best_claim(head + tail, candidates, tok, prev_lead_start, context_end=prev.start)
             if claim and claim.end <= len(head):
                 self.emit(claim, tok, prev_lead_start, head[claim.end:] + tail)
+                return
+            share = head.lstrip("、, ")   # 占地区生产总值比重由2.1%提高到3%: the share of an earlier subject
+            share_start = prev_lead_start + len(head) - len(share)
+            if share.startswith("占") and self.share_of_earlier(tok, share_start, share + tail, candidates):
                 return
         self.earlier_subject(tok, lead_start, tail, candidates)
 
@@ -276,18 +326,156 @@ class _Run:
         return True
 
     def subject_after(self, tok: Quantity, lead_start: int, lead: str, candidates) -> bool:
-        """新增55家国家高新技术企业: the subject follows the number (indicators with `after: true`)."""
+        """新增55家国家高新技术企业: the subject follows the number (indicators with `after: true`),
+        the longest one. A level word (12家省级研发机构), an opening quote (100名“高精尖”人才) or a
+        modifier with 的 (100家成长性好的科技型中小企业) may stand before it."""
         if candidates.after is None:
             return False
-        following = self.work[tok.end:tok.end + MAX_AFTER]
-        if not candidates.after.match(following):
-            return False
-        for ind, factor in candidates.items:
-            for j, rx in enumerate(ind.after):
-                if rx.match(following) and self.allowed(ind, lead_start, tok.start):
-                    self.emit(Claim(ind, factor, j, len(lead), len(lead)), tok, lead_start, lead)
-                    return True
+        end = min(len(self.work), tok.end + MAX_AFTER)
+        starts = [tok.end]
+        level = self.ex.level.match(self.work, tok.end, end) if self.ex.level else None
+        if level and level.end() > tok.end:
+            starts.append(level.end())
+        if self.work.startswith(("“", '"'), starts[-1]):
+            starts.append(starts[-1] + 1)
+        if modifier := DE_MODIFIER.match(self.work, tok.end, end):
+            starts.append(modifier.end())
+        for pos in starts:
+            if not candidates.after.match(self.work, pos, end):
+                continue
+            best = None
+            for ind, factor in candidates.items:
+                for j, rx in enumerate(ind.after):
+                    m = rx.match(self.work, pos, end)
+                    if m and (best is None or m.end() > best[3].end()) and self.allowed(ind, lead_start, tok.start):
+                        best = (ind, factor, j, m)
+            if best:
+                self.emit(Claim(best[0], best[1], best[2], len(lead), len(lead)), tok, lead_start, lead)
+                return True
         return False
+
+    def level_item(self, i: int, lead_start: int, lead: str, candidates) -> bool:
+        """A list item named by a level word counts its list's noun at that level:
+
+            新增专精特新企业国家级12家、省级45家        (the level after the noun)
+            新增国家级“专精特新”企业10家、省级80家以上   (the level alone: the noun of the item before)
+
+        The noun's own level gives way to the item's (国家级专精特新企业 / 省级“专精特新”企业), and
+        the indicator is what that reads as. Only a level word with 级 counts: 全市, 新区 end nouns."""
+        if self.ex.level_end is None or "级" not in lead[-LEVEL_REACH:]:
+            return False
+        window = lead[-LEVEL_REACH:]
+        m = self.ex.level_end.search(window)
+        if not m or "级" not in m.group():
+            return False
+        level = m.group().strip()
+        noun = lead[:len(lead) - len(window) + m.start()]
+        if not noun.strip("、, "):
+            noun = self.previous_noun(i)
+            if noun is None:
+                return False
+        own = self.best_claim(noun, candidates, self.tokens[i], lead_start)
+        if own is None:
+            return False
+        body = own.start
+        if (opening := self.ex.level.match(noun, own.start)) and opening.end() > own.start:
+            body = opening.end()   # 国家级“专精特新”企业: the subject opens with its level
+        cut = own.start
+        before = noun[max(0, own.start - LEVEL_REACH):own.start]
+        if (closing := self.ex.level_end.search(before)) and closing.group().strip():
+            cut = own.start - len(before) + closing.start()   # 国家级智能工厂: the level stands before it
+        claim = self.best_claim(noun[:cut] + level + noun[body:own.end], candidates, self.tokens[i], lead_start)
+        if claim is None:
+            return False
+        self.emit(Claim(claim.indicator, claim.factor, claim.rule, len(lead) - len(level), len(lead)),
+                  self.tokens[i], lead_start, "")
+        return True
+
+    def previous_noun(self, i: int) -> str | None:
+        """The lead of the nearest earlier item of token i's list that names a noun (新增国家级龙头企业1户、
+        省级12户、市级30户 → 新增国家级龙头企业), without a level word after it (专精特新企业国家级12家)."""
+        for j in range(i - 1, max(-1, i - 1 - MAX_ITEMS), -1):
+            if self.lead_start(j + 1) != self.tokens[j].end:
+                return None   # the list began in this clause: nothing of it stands before
+            text = self.work[self.lead_start(j):self.tokens[j].start]
+            m = self.ex.level_end.search(text[-LEVEL_REACH:])
+            if m and "级" in m.group():
+                text = text[:len(text) - len(text[-LEVEL_REACH:]) + m.start()]
+            if text.strip("、, "):
+                return text
+        return None
+
+    def shared_words(self, i: int, lead_start: int, lead: str, candidates) -> bool:
+        """A list item with no subject of its own shares the opening words of its list's first item,
+        in place of the rest of that item:
+
+            实际利用内资2567亿元、外资41亿美元          → 实际利用外资 (the verb)
+            规上工业产值增长15%、增加值增长10%以上      → 规上工业增加值
+            研发经费投入增长19%以上、投入强度达到1.51%   → 研发经费投入强度
+
+        A reader does so only where the item cannot stand alone: it is a bare word (外资, 增加值: at
+        most SHARED_NOUN characters), or it turns the first item's own subject into another
+        indicator's (研发经费投入 → 研发经费投入强度). A full noun is its own subject: 引进高层次人才
+        174人、急需紧缺人才1064人 are no 高层次…急需紧缺人才."""
+        item = lead.lstrip("、 ")
+        if not lead.startswith("、") or not item or len(item) > SHORT_ITEM or RATE.search(item):
+            return False
+        first = self.first_item(i)
+        if first is None:
+            return False
+        first_start = self.lead_start(first)
+        head = self.work[first_start:self.tokens[first].start].rstrip()
+        own_candidates = self.ex.by_unit.get(self.tokens[first].unit)
+        own = own_candidates and self.best_claim(head, own_candidates, self.tokens[first], first_start)
+        for k in range(len(head) - 1, 0, -1):   # the shared words head[:k]; head[k:] is the first item's rest
+            claim = self.best_claim(head[:k] + item, candidates, self.tokens[i], lead_start)
+            if not claim or claim.start >= k or claim.end < k + 2:
+                continue
+            if own and own.start < k <= own.end:
+                if claim.indicator is own.indicator:
+                    continue   # a sibling of the first subject, not a part of it
+            elif claim.end - k > SHARED_NOUN:
+                continue
+            self.emit(Claim(claim.indicator, claim.factor, claim.rule, 1, len(lead)), self.tokens[i],
+                      lead_start, "")
+            return True
+        return False
+
+    def first_item(self, i: int) -> int | None:
+        """The token of the first item of the list token i ends (A 2家、B 3家、C 4家 → 2家), or None
+        when token i opens its clause."""
+        j = i
+        while j > 0 and i - j < MAX_ITEMS and self.lead_start(j) == self.tokens[j - 1].end \
+                and self.work.startswith("、", self.tokens[j - 1].end):
+            j -= 1
+        return j if j < i else None
+
+    def share_of_earlier(self, tok: Quantity, start: int, share: str, candidates) -> bool:
+        """A share with no subject of its own (占GDP比重2.8%) is a share of what the clause before it
+        spoke of: 全社会研发投入120亿元，占GDP比重2.8% reads 全社会研发投入占GDP比重 (R&D intensity).
+        The nearest subject before it in the sentence is taken, unless another subject or a
+        BRIDGE_BREAK word stands between (as for `earlier_subject`)."""
+        begin = max(self.sentence_start(start), start - MAX_BRIDGE)
+        if begin >= start or not candidates.any_subject(self.work, begin, start):
+            return False
+        window = self.work[begin:start]
+        best = None
+        for ind, _factor in candidates.items:
+            for j, rx in enumerate(ind.subjects):
+                if ind.gates[j].could_match(window):
+                    for m in rx.finditer(self.work, begin, start):
+                        if best is None or (m.end(), -m.start()) > (best.end(), -best.start()):
+                            best = m
+        if best is None or self.ex.bridge_break.search(self.work, best.end(), start):
+            return False
+        subject = best.group()
+        clause = self.clause_start(best.start())
+        claim = self.best_claim(subject + share, candidates, tok, clause)
+        if claim is None or claim.start >= len(subject):
+            return False
+        self.emit(Claim(claim.indicator, claim.factor, claim.rule, best.start() - clause, best.end() - clause),
+                  tok, clause, (subject + share)[claim.end:])
+        return True
 
     def best_claim(self, lead: str, candidates, tok: Quantity, lead_start: int,
                    context_end: int | None = None) -> Claim | None:
@@ -301,9 +489,41 @@ class _Run:
             if found:
                 j, m = found
                 if (best is None or (m.end(), -m.start()) > (best.end, -best.start)) \
+                        and not self.narrowed(ind, lead, m, lead_start) \
                         and self.allowed(ind, lead_start, context_end or tok.start):
                     best = Claim(ind, factor, j, m.start(), m.end())
+        if best and best.start and lead[best.start - 1] == "等":
+            return self.example_claim(lead, best, candidates, tok, lead_start, context_end) or best
         return best
+
+    def example_claim(self, lead: str, best: Claim, candidates, tok: Quantity, lead_start: int,
+                      context_end: int | None) -> Claim | None:
+        """引进博士等青年人才300人: the examples before 等 say which kind is counted; a subject of another
+        indicator there (博士: master's and doctoral graduates) beats the class after it (青年人才)."""
+        examples = lead[:best.start - 1]
+        found = None
+        for ind, factor in candidates.items:
+            hit = subject_in(ind, examples) if ind is not best.indicator else None
+            if hit and (found is None or (hit[1].end(), -hit[1].start()) > (found.end, -found.start)) \
+                    and self.allowed(ind, lead_start, context_end or tok.start):
+                found = Claim(ind, factor, hit[0], hit[1].start(), hit[1].end())
+        return found
+
+    def narrowed(self, ind: Indicator, text: str, m: re.Match, text_start: int) -> bool:
+        """Does a quoted name right before the subject name a kind of it? “三新”产品出口, “双一流”高校
+        毕业生: a kind of exports, of graduates, not all of them. Not when the indicator's own subject
+        takes the name in (“两院”院士 is 两院院士), nor for a masked number (“十四五”: a period)."""
+        opening = quoted_before(text, m.start())
+        if opening is None:
+            return False
+        name = text[opening + 1:m.start() - 1]
+        if not name.strip("#"):
+            return False
+        if "#" in name and self.work.startswith(text[:m.start()], text_start):
+            name = fold_width(self.report.text[text_start + opening + 1:text_start + m.start() - 1])
+        whole = name + m.group()
+        return not any(found.start() < len(name) and found.end() == len(whole)
+                       for rx in ind.subjects for found in rx.finditer(whole))
 
     def allowed(self, ind: Indicator, lead_start: int, number_start: int) -> bool:
         """CONTEXT must occur in the sentence before the number (the verb at the head of a
