@@ -59,8 +59,6 @@ NOUN_ITEM = re.compile(r"[\u4e00-\u9fff“\"(][^、,]*[、和与及]\s*")
 # 新增4个国家先进制造业集群: a count followed by a word names its own noun there
 NOUN_AFTER = re.compile(r"(?![的和与及或等以左上下次])[\u4e00-\u9fff“]")
 CLOSING_QUOTE = "”」』’》"
-# 100家成长性好的科技型中小企业: a short modifier with 的 between a count and its noun
-DE_MODIFIER = re.compile(r"[^,;:!?。\n\d、“”\"]{1,8}?的")
 OPENING_QUOTE = "“「『‘《"
 TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
 
@@ -327,8 +325,9 @@ class _Run:
 
     def subject_after(self, tok: Quantity, lead_start: int, lead: str, candidates) -> bool:
         """新增55家国家高新技术企业: the subject follows the number (indicators with `after: true`),
-        the longest one. A level word (12家省级研发机构), an opening quote (100名“高精尖”人才) or a
-        modifier with 的 (100家成长性好的科技型中小企业) may stand before it."""
+        the longest one. A level word (12家省级研发机构) or an opening quote (100名“高精尖”人才) may
+        stand before it; other words there make it a kind of its own (4家国家级标杆智能工厂), or say
+        whose it is (吸纳3名以上劳动者就业的高校毕业生), and are left alone."""
         if candidates.after is None:
             return False
         end = min(len(self.work), tok.end + MAX_AFTER)
@@ -338,8 +337,6 @@ class _Run:
             starts.append(level.end())
         if self.work.startswith(("“", '"'), starts[-1]):
             starts.append(starts[-1] + 1)
-        if modifier := DE_MODIFIER.match(self.work, tok.end, end):
-            starts.append(modifier.end())
         for pos in starts:
             if not candidates.after.match(self.work, pos, end):
                 continue
