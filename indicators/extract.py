@@ -304,7 +304,8 @@ class _Run:
                 if not ind.gates[j].could_match(window):
                     continue
                 for m in rx.finditer(self.work, begin, lead_start):
-                    if best is None or (m.end(), -m.start()) > (best[3].end(), -best[3].start()):
+                    if (best is None or (m.end(), -m.start()) > (best[3].end(), -best[3].start())) \
+                            and not self.narrowed(ind, self.work, m, 0):
                         best = (ind, factor, j, m)
         if best is None:
             return False
@@ -506,17 +507,20 @@ class _Run:
                 found = Claim(ind, factor, hit[0], hit[1].start(), hit[1].end())
         return found
 
-    def narrowed(self, ind: Indicator, text: str, m: re.Match, text_start: int) -> bool:
+    def narrowed(self, ind: Indicator, text: str, m: re.Match, text_start: int | None) -> bool:
         """Does a quoted name right before the subject name a kind of it? “三新”产品出口, “双一流”高校
         毕业生: a kind of exports, of graduates, not all of them. Not when the indicator's own subject
-        takes the name in (“两院”院士 is 两院院士), nor for a masked number (“十四五”: a period)."""
+        takes the name in (“两院”院士 is 两院院士), nor for a masked number (“十四五”: a period).
+        `text_start`: where `text` stands in the working text, None if it was put together."""
         opening = quoted_before(text, m.start())
         if opening is None:
             return False
         name = text[opening + 1:m.start() - 1]
         if not name.strip("#"):
             return False
-        if "#" in name and self.work.startswith(text[:m.start()], text_start):
+        if "#" in name and text_start is not None and (
+                text is self.work or self.work.startswith(text[:m.start()], text_start)):
+            # numerals in quoted names are masked (“#院”): the name as written
             name = fold_width(self.report.text[text_start + opening + 1:text_start + m.start() - 1])
         whole = name + m.group()
         return not any(found.start() < len(name) and found.end() == len(whole)
@@ -555,7 +559,8 @@ class _Run:
         whole = text + link_text
         for ind, factor in candidates.items:
             hit = subject_in(ind, whole)
-            if hit and hit[1].start() < (own if own is not None else len(text)) and hit[1].end() <= len(text):
+            if hit and hit[1].start() < (own if own is not None else len(text)) and hit[1].end() <= len(text) \
+                    and not self.narrowed(ind, whole, hit[1], None):
                 found.append((ind, factor, hit[0]))
         return found
 
