@@ -4,6 +4,7 @@ How a number becomes a value (the catalogue's fields are in capitals):
 
 1. `NumberReader` finds every quantity (number + unit + qualifier). Only quantities whose
    unit some indicator accepts are looked at further; the others still end list items.
+   Asides on how a figure is compared (剔除留抵退税因素后, 按可比口径: ASIDE) read as blank.
 2. The *lead* of a quantity is the text before it, back to the start of its clause or the
    end of the previous quantity: in 新增国家高新技术企业40家、省级研发机构6家 the lead of
    6家 is 、省级研发机构.
@@ -11,12 +12,19 @@ How a number becomes a value (the catalogue's fields are in capitals):
    follows the match up to the number is its LINK (connector words: 达到, 增长, 以上 ...),
    its CONTEXT (if any) occurs in the sentence before the number (新增 at the head of a
    list covers every item), and its EXCLUDE does not occur in the lead. Of several claims
-   the one nearest to the number wins, then the longest.
+   the one nearest to the number wins, then the longest; a quoted kind right before a
+   subject narrows it away (“新三样”出口), and examples before 等 beat the class after it
+   (博士等青年人才: master's and doctoral graduates).
 4. Lists spread values: 分别 zips a list of subjects with a series of numbers (15%、12%);
    均 / 各 give one number to every subject of the list.
-5. A lead made only of connector words inherits the subject of the number before it in the
-   sentence (生产总值完成2345亿元，增长5.6%; 比重从1.19%提高到2%).
-6. The value gets its status and period from sections.py, and is dropped when implausible.
+5. List items bind as a reader binds them: a count may name its noun after it (新增55家国家
+   高新技术企业; in 4家X、8家Y the X、 is 4家's, not a lead of 8家); an item that is only a
+   level word counts its list's noun at that level (专精特新企业国家级12家、省级45家); a short
+   item shares the first item's opening words (实际利用内资…、外资…).
+6. A lead made only of connector words inherits the subject of the number before it in the
+   sentence (生产总值完成2345亿元，增长5.6%; 比重从1.19%提高到2%), and a share with no subject
+   is a share of the subject before it (研发投入120亿元，占GDP比重2.8%).
+7. The value gets its status and period from sections.py, and is dropped when implausible.
 """
 from __future__ import annotations
 
@@ -426,7 +434,8 @@ class _Run:
         own_candidates = self.ex.by_unit.get(self.tokens[first].unit)
         own = own_candidates and self.best_claim(head, own_candidates, self.tokens[first], first_start)
         for k in range(len(head) - 1, 0, -1):   # the shared words head[:k]; head[k:] is the first item's rest
-            claim = self.best_claim(head[:k] + item, candidates, self.tokens[i], lead_start)
+            subject = head[:k] + item
+            claim = self.best_claim(subject, candidates, self.tokens[i], lead_start)
             if not claim or claim.start >= k or claim.end < k + 2:
                 continue
             if own and own.start < k <= own.end:
@@ -434,8 +443,8 @@ class _Run:
                     continue   # a sibling of the first subject, not a part of it
             elif claim.end - k > SHARED_NOUN:
                 continue
-            self.emit(Claim(claim.indicator, claim.factor, claim.rule, 1, len(lead)), self.tokens[i],
-                      lead_start, "")
+            # the subject opens in the first item: the quote starts there; 下降, 超过 are the item's own
+            self.emit(claim, self.tokens[i], first_start, subject[claim.end:])
             return True
         return False
 
