@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from .catalogue import Catalogue, Indicator, subject_in
-from .literals import LiteralGate
+from .literals import LiteralGate, first_characters, required_literals
 from .models import Value
 from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
 from .parts import PlaceParts, blank_own_name
@@ -63,22 +63,80 @@ SHORT_ITEM = 8       # 、外资 / 、强度达: a list item this short may shar
 SHARED_NOUN = 3      # 外资, 增加值: a bare word that needs the first item's words to name anything
 # 培育4家国家级智能工厂、8家…: a lead that is a noun phrase directly after the previous number, ending
 # in a list separator, is that number's noun (its items count first, name after)
-NOUN_ITEM = re.compile(r"[\u4e00-\u9fff“\"(][^、,]*[、和与及]\s*")
-# 新增4个国家先进制造业集群: a count followed by a word names its own noun there
-NOUN_AFTER = re.compile(r"(?![的和与及或等以左上下次])[\u4e00-\u9fff“]")
+NOUN_ITEM_END = re.compile(r"[^、,]*[、和与及]\s*")
+NOT_A_NOUN = "的和与及或等以左上下次"   # 10家的, 5家和 …: no noun follows the count
 CLOSING_QUOTE = "”」』’》"
 OPENING_QUOTE = "“「『‘《"
 TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
+ASIDE_OPENING = 6    # (按可比口径: how far before its required word an aside may open
 
 
-def blank_asides(work: str, aside: re.Pattern | None) -> str:
-    """The working text with every aside on how a figure is compared blanked out, same length:
-    地方一般公共预算收入剔除留抵退税因素后增长8.1% reads as 地方一般公共预算收入 … 增长8.1%, so the
-    subject reaches its number, and the aside's own words (退税, 下降因素, 新增减税) are no subject,
-    decline or verb of it."""
-    if aside is None or not aside.search(work):
-        return work
-    return aside.sub(lambda m: " " * len(m.group()), work)
+def is_cjk(ch: str) -> bool:
+    # a plain comparison: a regex class of the CJK range costs ~10 ms to compile
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def noun_item(lead: str) -> bool:
+    """新增30家高新技术企业、20家…: is the lead of 20家 (高新技术企业、) a noun ending in a separator?"""
+    return bool(lead) and (is_cjk(lead[0]) or lead[0] in '“"(') and bool(NOUN_ITEM_END.fullmatch(lead))
+
+
+def noun_follows(text: str, pos: int) -> bool:
+    """新增4个国家先进制造业集群: does a word follow the count at `pos` (its own noun)?"""
+    ch = text[pos:pos + 1]
+    return ch == "“" or (is_cjk(ch) and ch not in NOT_A_NOUN) if ch else False
+
+
+def _occurrences(text: str, words: tuple[str, ...]):
+    """Where any of `words` starts in text. Searched by their last character: finding one
+    character is several times faster than finding a word in a string of CJK text."""
+    for last in {w[-1] for w in words}:
+        ending = [w for w in words if w[-1] == last]
+        at = text.find(last)
+        while at >= 0:
+            for w in ending:
+                if at + 1 >= len(w) and text.startswith(w, at + 1 - len(w)):
+                    yield at + 1 - len(w)
+            at = text.find(last, at + 1)
+
+
+class Asides:
+    """Asides on how a figure is compared (the catalogue's ASIDE: 剔除留抵退税因素后, 按可比口径).
+    `blank(work)` blanks them out, same length: 地方一般公共预算收入剔除留抵退税因素后增长8.1% reads as
+    地方一般公共预算收入 … 增长8.1%, so the subject reaches its number, and the aside's own words
+    (退税, 下降因素, 新增减税) are no subject, decline or verb of it. Several in a row (剔除…因素、
+    同口径), one in brackets and the comma after one are one aside."""
+
+    def __init__(self, aside: str):
+        run = rf"(?:{aside})(?:\s*[、,]?\s*(?:{aside}))*"
+        self.pattern = re.compile(rf"(\()?{run}(?(1)\)|,?)")   # in brackets, or with its comma
+        # An aside opens at most ASIDE_OPENING characters before a word it cannot do without (剔除,
+        # 口径): the text is searched for those words (str.find, far faster than a regex scan) and
+        # the aside tried just before each.
+        words = required_literals(aside)
+        self.words = tuple(w for w in words if w) if words and all(words) else None
+
+    def blank(self, work: str) -> str:
+        if self.words is None:
+            return self.pattern.sub(lambda m: " " * len(m.group()), work)
+        hits = sorted(_occurrences(work, self.words))
+        spans, done = [], 0
+        for hit in hits:
+            if hit < done:
+                continue   # inside an aside already found
+            for start in range(max(done, hit - ASIDE_OPENING), hit + 1):
+                m = self.pattern.match(work, start)
+                if m and m.end() > hit:
+                    spans.append(m.span())
+                    done = m.end()
+                    break
+        if not spans:
+            return work
+        parts, pos = [], 0
+        for a, b in spans:
+            parts += [work[pos:a], " " * (b - a)]
+            pos = b
+        return "".join(parts) + work[pos:]
 
 
 def quoted_before(text: str, pos: int) -> int | None:
@@ -152,14 +210,14 @@ class Extractor:
         chain_start = catalogue.fragments.get("CHAIN_START")   # how such a subject goes on
         self.chain_start = re.compile(chain_start) if chain_start else None
         self.parts = PlaceParts(catalogue.fragments)   # 滨海新区生产总值 is not the city's
-        # ASIDE: how a figure is compared (剔除留抵退税因素后, 按可比口径), read past as blank;
-        # several in a row (剔除…因素、同口径), one in brackets and the comma after one are one aside
-        aside = catalogue.fragments.get("ASIDE")
-        run = rf"(?:{aside})(?:\s*[、,]?\s*(?:{aside}))*" if aside else None
-        self.aside = re.compile(rf"\((?:{run})\)|{run},?") if run else None
+        aside = catalogue.fragments.get("ASIDE")   # 剔除留抵退税因素后, 按可比口径: read past as blank
+        self.asides = Asides(aside) if aside else None
         # LEVEL: 国家级, 省级以上 … before a noun; a list item may be a level word alone (省级45家)
         level = catalogue.fragments.get("LEVEL")
         self.level = re.compile(level) if level else None
+        level_first = first_characters(level) if level else None   # 国, 省 …: where a level may start
+        # what may open the noun after a count before its subject: a level word, an opening quote
+        self.noun_openers = None if level and level_first is None else (level_first or frozenset()) | {"“", '"'}
         self.level_end = re.compile(rf"(?:{level})\s*$") if level else None
 
     def extract_text(self, text: str, place=None, year=None, file=None) -> list[Value]:
@@ -179,7 +237,9 @@ class _Run:
     def __init__(self, ex: Extractor, report: Report):
         self.ex = ex
         self.report = report
-        self.work = blank_asides(blank_own_name(report.work, report.place), ex.aside)
+        self.work = blank_own_name(report.work, report.place)
+        if ex.asides:
+            self.work = ex.asides.blank(self.work)
         self.backwards = self.work[::-1]   # searching it forwards finds the previous boundary, in C
         self.sections = Sections(report.text, report.year)
         self.out: list[Value] = []
@@ -242,7 +302,7 @@ class _Run:
         candidates = self.ex.by_unit[tok.unit]
         if self.broadcast(tok, lead_start, lead, candidates):
             return
-        if prev is not None and lead_start == prev.end and NOUN_ITEM.fullmatch(lead):
+        if prev is not None and lead_start == prev.end and noun_item(lead):
             # 新增30家高新技术企业、20家省级企业技术中心: 高新技术企业、 is the noun of 30家;
             # this number's noun can only follow it
             self.subject_after(tok, tok.start, "", candidates)
@@ -254,7 +314,7 @@ class _Run:
             return
         if self.subject_after(tok, lead_start, lead, candidates):
             return
-        if self.level_item(i, lead_start, lead, candidates):
+        if "级" in lead and self.level_item(i, lead_start, lead, candidates):
             return
         # 地区生产总值完成2345亿元，增长5.6% / 比重从1.19%提高到2%: a lead that is only a
         # link inherits the subject of the previous number in the sentence.
@@ -263,10 +323,10 @@ class _Run:
             return
         if tail.startswith("占") and self.share_of_earlier(tok, tok.start - len(tail), tail, candidates):
             return
-        if tok.unit in self.ex.counted and NOUN_AFTER.match(self.work, tok.end):
+        if tok.unit in self.ex.counted and noun_follows(self.work, tok.end):
             return   # 新增4个国家先进制造业集群: the count's noun follows it; it borrows none
         if not candidates.link_only.fullmatch(tail):
-            if self.shared_words(i, lead_start, lead, candidates):
+            if lead.startswith("、") and self.shared_words(i, lead_start, lead, candidates):
                 return
             # 生产总值再迈上两个大台阶、年均增长6%: the growth is a second predicate of an earlier subject
             if "、" in tail:
@@ -340,25 +400,31 @@ class _Run:
         if candidates.after is None:
             return False
         end = min(len(self.work), tok.end + MAX_AFTER)
-        starts = [tok.end]
-        level = self.ex.level.match(self.work, tok.end, end) if self.ex.level else None
-        if level and level.end() > tok.end:
-            starts.append(level.end())
-        if self.work.startswith(("“", '"'), starts[-1]):
-            starts.append(starts[-1] + 1)
-        for pos in starts:
-            if not candidates.after.match(self.work, pos, end):
-                continue
-            best = None
-            for ind, factor in candidates.items:
-                for j, rx in enumerate(ind.after):
-                    m = rx.match(self.work, pos, end)
-                    if m and (best is None or m.end() > best[3].end()) and self.allowed(ind, lead_start, tok.start):
-                        best = (ind, factor, j, m)
-            if best:
-                self.emit(Claim(best[0], best[1], best[2], len(lead), len(lead)), tok, lead_start, lead)
-                return True
+        pos = tok.end
+        if not candidates.after.match(self.work, pos, end):
+            openers = self.ex.noun_openers
+            if openers is not None and self.work[pos:pos + 1] not in openers:
+                return False
+            pos = self.past_level(pos, end)
+            if pos == tok.end or not candidates.after.match(self.work, pos, end):
+                return False
+        best = None
+        for ind, factor in candidates.items:
+            for j, rx in enumerate(ind.after):
+                m = rx.match(self.work, pos, end)
+                if m and (best is None or m.end() > best[3].end()) and self.allowed(ind, lead_start, tok.start):
+                    best = (ind, factor, j, m)
+        if best:
+            self.emit(Claim(best[0], best[1], best[2], len(lead), len(lead)), tok, lead_start, lead)
+            return True
         return False
+
+    def past_level(self, pos: int, end: int) -> int:
+        """Where the noun after a count starts past a level word and an opening quote (省级“…)."""
+        if self.ex.level:
+            level = self.ex.level.match(self.work, pos, end)
+            pos = level.end() if level else pos
+        return pos + 1 if self.work.startswith(("“", '"'), pos) else pos
 
     def level_item(self, i: int, lead_start: int, lead: str, candidates) -> bool:
         """A list item named by a level word counts its list's noun at that level:
@@ -424,16 +490,23 @@ class _Run:
         indicator's (研发经费投入 → 研发经费投入强度). A full noun is its own subject: 引进高层次人才
         174人、急需紧缺人才1064人 are no 高层次…急需紧缺人才."""
         item = lead.lstrip("、 ")
-        if not lead.startswith("、") or not item or len(item) > SHORT_ITEM or RATE.search(item):
+        if not item or len(item) > SHORT_ITEM or RATE.search(item):
             return False
         first = self.first_item(i)
         if first is None:
             return False
         first_start = self.lead_start(first)
         head = self.work[first_start:self.tokens[first].start].rstrip()
+        if not candidates.gate.could_match(head + item):
+            return False   # no subject could be made of their words
         own_candidates = self.ex.by_unit.get(self.tokens[first].unit)
         own = own_candidates and self.best_claim(head, own_candidates, self.tokens[first], first_start)
-        for k in range(len(head) - 1, 0, -1):   # the shared words head[:k]; head[k:] is the first item's rest
+        # the shared words are head[:k]; head[k:] is the first item's rest: a part of its own subject,
+        # or, for a bare word, at most a character longer than the item (内资 / 外资, 产值增长 / 增加值增长)
+        cuts = set(range(own.start + 1, own.end + 1)) if own else set()
+        if any(candidates.link_only.fullmatch(item, n) or n == len(item) for n in range(2, SHARED_NOUN + 1)):
+            cuts.update(range(max(1, len(head) - len(item) - 1), len(head)))
+        for k in sorted(cuts, reverse=True):
             subject = head[:k] + item
             claim = self.best_claim(subject, candidates, self.tokens[i], lead_start)
             if not claim or claim.start >= k or claim.end < k + 2:
