@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from .catalogue import Catalogue, Indicator, subject_in
-from .literals import LiteralGate, first_characters, required_literals
+from .literals import LiteralGate, edge_characters, required_literals
 from .models import Value
 from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
 from .parts import PlaceParts, blank_own_name
@@ -65,6 +65,9 @@ SHARED_NOUN = 3      # 外资, 增加值: a bare word that needs the first item'
 # in a list separator, is that number's noun (its items count first, name after)
 NOUN_ITEM_END = re.compile(r"[^、,]*[、和与及]\s*")
 NOT_A_NOUN = "的和与及或等以左上下次"   # 10家的, 5家和 …: no noun follows the count
+AFTER_MODIFIER = 8   # 国家级标杆, 跨国公司: how many words may qualify a subject that follows its count
+# where the noun phrase after a count ends: a separator, a bracket, a number
+PHRASE_END = re.compile(r"[、,;:!?。\n(和与及等\d]")
 CLOSING_QUOTE = "”」』’》"
 OPENING_QUOTE = "“「『‘《"
 TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
@@ -167,6 +170,9 @@ class Candidates:
         # subjects that may follow the number (新增55家国家高新技术企业), one cheap test first
         after = [rx.pattern for ind, _ in items for rx in ind.after]
         self.after = re.compile("|".join(f"(?:{p})" for p in after)) if after else None
+        # what such a subject can end with (业, 才, 厂 …): a noun phrase ending otherwise holds none
+        ends = [edge_characters(p, last=True) for p in after]
+        self.after_ends = None if None in ends else frozenset().union(*ends)
         # connector words only (增长, 提高到 …): a lead with nothing else inherits a subject
         self.link_only = re.compile("|".join(sorted({f"(?:{ind.link.pattern})" for ind, _ in items})))
 
@@ -215,9 +221,6 @@ class Extractor:
         # LEVEL: 国家级, 省级以上 … before a noun; a list item may be a level word alone (省级45家)
         level = catalogue.fragments.get("LEVEL")
         self.level = re.compile(level) if level else None
-        level_first = first_characters(level) if level else None   # 国, 省 …: where a level may start
-        # what may open the noun after a count before its subject: a level word, an opening quote
-        self.noun_openers = None if level and level_first is None else (level_first or frozenset()) | {"“", '"'}
         self.level_end = re.compile(rf"(?:{level})\s*$") if level else None
 
     def extract_text(self, text: str, place=None, year=None, file=None) -> list[Value]:
@@ -393,38 +396,40 @@ class _Run:
         return True
 
     def subject_after(self, tok: Quantity, lead_start: int, lead: str, candidates) -> bool:
-        """新增55家国家高新技术企业: the subject follows the number (indicators with `after: true`),
-        the longest one. A level word (12家省级研发机构) or an opening quote (100名“高精尖”人才) may
-        stand before it; other words there make it a kind of its own (4家国家级标杆智能工厂), or say
-        whose it is (吸纳3名以上劳动者就业的高校毕业生), and are left alone."""
+        """新增55家国家高新技术企业: the subject follows the number (indicators with `after: true`).
+
+        It opens the words after the count (the longest such subject), or it closes their noun
+        phrase, a few words (AFTER_MODIFIER) after the count: 12家省级研发机构、, 500名地方级领军人才、,
+        100名“高精尖”人才, 10家跨国公司研发机构. Words that go on after the subject make it no count
+        of it (吸纳3名以上劳动者就业的高校毕业生给予补贴), and a quoted kind narrows it (“双一流”)."""
         if candidates.after is None:
             return False
-        end = min(len(self.work), tok.end + MAX_AFTER)
-        pos = tok.end
-        if not candidates.after.match(self.work, pos, end):
-            openers = self.ex.noun_openers
-            if openers is not None and self.work[pos:pos + 1] not in openers:
-                return False
-            pos = self.past_level(pos, end)
-            if pos == tok.end or not candidates.after.match(self.work, pos, end):
-                return False
+        work = self.work
+        end = min(len(work), tok.end + MAX_AFTER)
         best = None
-        for ind, factor in candidates.items:
-            for j, rx in enumerate(ind.after):
-                m = rx.match(self.work, pos, end)
-                if m and (best is None or m.end() > best[3].end()) and self.allowed(ind, lead_start, tok.start):
-                    best = (ind, factor, j, m)
+        if candidates.after.match(work, tok.end, end):
+            for ind, factor in candidates.items:
+                for j, rx in enumerate(ind.after):
+                    m = rx.match(work, tok.end, end)
+                    if m and (best is None or m.end() > best[3].end()) and self.allowed(ind, lead_start, tok.start):
+                        best = (ind, factor, j, m)
+        else:
+            phrase = PHRASE_END.search(work, tok.end, end)
+            stop = phrase.start() if phrase else end
+            if stop - tok.end < 2 or (candidates.after_ends is not None and work[stop - 1] not in candidates.after_ends) \
+                    or not candidates.after.search(work, tok.end, stop):
+                return False
+            for ind, factor in candidates.items:
+                for j, rx in enumerate(ind.after):
+                    for m in rx.finditer(work, tok.end, stop):
+                        if m.end() == stop and m.start() - tok.end <= AFTER_MODIFIER \
+                                and (best is None or m.start() < best[3].start()) \
+                                and not self.narrowed(ind, work, m, 0) and self.allowed(ind, lead_start, tok.start):
+                            best = (ind, factor, j, m)
         if best:
             self.emit(Claim(best[0], best[1], best[2], len(lead), len(lead)), tok, lead_start, lead)
             return True
         return False
-
-    def past_level(self, pos: int, end: int) -> int:
-        """Where the noun after a count starts past a level word and an opening quote (省级“…)."""
-        if self.ex.level:
-            level = self.ex.level.match(self.work, pos, end)
-            pos = level.end() if level else pos
-        return pos + 1 if self.work.startswith(("“", '"'), pos) else pos
 
     def level_item(self, i: int, lead_start: int, lead: str, candidates) -> bool:
         """A list item named by a level word counts its list's noun at that level:

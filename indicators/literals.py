@@ -77,23 +77,24 @@ def _item(op, arg) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=None)
-def first_characters(pattern: str) -> frozenset[str] | None:
-    """The characters a non-empty match of `pattern` can start with (国家级?|省级? → 国, 省), or
-    None when that is not known: a cheap test of one character before trying the pattern."""
+def edge_characters(pattern: str, last: bool = False) -> frozenset[str] | None:
+    """The characters a non-empty match of `pattern` can start with (or end with, `last`):
+    国家级?|省级? starts with 国 or 省; 高新技术企业["”]? ends with 业 or ”. None when that is
+    not known. A cheap test of one character before trying the pattern."""
     try:
         parsed = sre_parse.parse(pattern)
     except Exception:
         return None
     if parsed.state.flags & sre_constants.SRE_FLAG_IGNORECASE:
         return None
-    found, _ = _first(list(parsed))
+    found, _ = _edge(list(parsed), last)
     return found
 
 
-def _first(items: list) -> tuple[frozenset[str] | None, bool]:
-    """(first characters of a sequence's non-empty matches, whether it can match empty)."""
+def _edge(items: list, last: bool) -> tuple[frozenset[str] | None, bool]:
+    """(edge characters of a sequence's non-empty matches, whether it can match empty)."""
     chars: set[str] = set()
-    for op, arg in items:
+    for op, arg in reversed(items) if last else items:
         if op in _NO_CONTENT:
             continue   # a look-around or anchor consumes nothing
         if op is sre_constants.LITERAL:
@@ -101,19 +102,19 @@ def _first(items: list) -> tuple[frozenset[str] | None, bool]:
         if op is sre_constants.IN and all(kind is sre_constants.LITERAL for kind, _ in arg):
             return frozenset(chars | {chr(ch) for _, ch in arg}), False
         if op is sre_constants.SUBPATTERN:
-            sub, empty = _first(list(arg[-1]))
+            sub, empty = _edge(list(arg[-1]), last)
         elif op is sre_constants.BRANCH:
             sub, empty = frozenset(), False
             for branch in arg[1]:
-                found, can_be_empty = _first(list(branch))
+                found, can_be_empty = _edge(list(branch), last)
                 if found is None:
                     return None, True
                 sub, empty = sub | found, empty or can_be_empty
         elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
-            sub, empty = _first(list(arg[2]))
+            sub, empty = _edge(list(arg[2]), last)
             empty = empty or arg[0] == 0
         else:
-            return None, True   # a class, a backreference …: anything may come first
+            return None, True   # a class, a backreference …: any character may stand there
         if sub is None:
             return None, True
         chars |= sub

@@ -57,6 +57,12 @@ COUNT_FIRST = [
     ("新增5家省级智能工厂", [("smart_factories_new", 5, "=")]),                    # 烟台_2025
     ("培育6个省级智能车间（工厂）", [("smart_factories_new", 6, "=")]),             # 濮阳_2022
     ("靶向引进100名“高精尖”人才", [("high_level_talent", 100, "=")]),              # 太原_2022
+    # a few words may qualify a subject that ends the noun phrase: 武汉_2018, 武汉_2016, 广东省_2018
+    ("鼓励外企设立外资研发中心，新增10家跨国公司研发机构", [("rd_institutions_new", 10, "=")]),
+    ("力争引进不少于2名产业顶尖领军人才、200名企业高层次人才",
+     [("high_level_talent", 2, ">="), ("high_level_talent", 200, "=")]),
+    ("新引进46个创新创业团队和33名领军人才，新增5位“两院”院士",
+     [("high_level_talent", 33, "="), ("high_level_talent", 5, "=")]),
 ]
 COUNT_FIRST_TRAPS = [
     # the noun after one count is no subject of the next: each count names its own after it
@@ -64,12 +70,16 @@ COUNT_FIRST_TRAPS = [
     ("新增60家国家高新技术企业、1家国家级智能制造标杆企业、2家国家级绿色工厂", [("hightech_firms_new", 60, "=")]),
     ("新增27家省级工程技术研究中心、4家省级新型研发机构", []),
     ("新增1家上市公司、8家专精特新“小巨人”企业、16家省级瞪羚企业和潜在瞪羚企业", [("little_giants_new", 8, "=")]),
-    ("培育4家国家级标杆智能工厂、8家国家级智能制造示范工厂、30个工业互联网平台", [("smart_factories_new", 8, "=")]),
+    ("培育4家国家级标杆智能工厂、8家国家级智能制造示范工厂、30个工业互联网平台",
+     [("smart_factories_new", 4, "="), ("smart_factories_new", 8, "=")]),
     ("新增30家高新技术企业、20家省级企业技术中心", [("hightech_firms_new", 30, "="), ("rd_institutions_new", 20, "=")]),
     # 江苏省_2023, 太原_2022: a count followed by a noun borrows no subject from an earlier clause
     ("全年新增48家国家制造业单项冠军和424家国家专精特新“小巨人”企业，新增4个国家先进制造业集群",
      [("little_giants_new", 424, "=")]),
     ("靶向引进100名“高精尖”人才，培育1000名优秀工匠和卓越工程师", [("high_level_talent", 100, "=")]),
+    # 四川省_2013: words after the subject make it no count of it (the count is of workers)
+    ("对初次创业并吸纳3名以上劳动者就业的高校毕业生给予1万元补贴", []),
+    ("引进1111名“双一流”高校毕业生", []),
 ]
 
 
