@@ -67,7 +67,7 @@ NOUN_ITEM_END = re.compile(r"[^、,]*[、和与及]\s*")
 NOT_A_NOUN = "的和与及或等以左上下次"   # 10家的, 5家和 …: no noun follows the count
 AFTER_MODIFIER = 8   # 国家级标杆, 跨国公司: how many words may qualify a subject that follows its count
 # where the noun phrase after a count ends: a separator, a bracket, a number
-PHRASE_END = re.compile(r"[、,;:!?。\n(和与及等\d]")
+PHRASE_END = re.compile(r"[、,;:!?。\n(和与等\d]|及(?!以上)")
 CLOSING_QUOTE = "”」』’》"
 OPENING_QUOTE = "“「『‘《"
 TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
@@ -221,6 +221,7 @@ class Extractor:
         # LEVEL: 国家级, 省级以上 … before a noun; a list item may be a level word alone (省级45家)
         level = catalogue.fragments.get("LEVEL")
         self.level = re.compile(level) if level else None
+        self.level_first = edge_characters(level) if level else None   # 国, 省 …: where a level may start
         self.level_end = re.compile(rf"(?:{level})\s*$") if level else None
 
     def extract_text(self, text: str, place=None, year=None, file=None) -> list[Value]:
@@ -398,8 +399,8 @@ class _Run:
     def subject_after(self, tok: Quantity, lead_start: int, lead: str, candidates) -> bool:
         """新增55家国家高新技术企业: the subject follows the number (indicators with `after: true`).
 
-        It opens the words after the count (the longest such subject), or it closes their noun
-        phrase, a few words (AFTER_MODIFIER) after the count: 12家省级研发机构、, 500名地方级领军人才、,
+        It opens the words after the count, maybe after a level word (the longest such subject:
+        5个国家级和省级企业技术中心), or it closes their noun phrase, a few words (AFTER_MODIFIER) after the count: 12家省级研发机构、, 500名地方级领军人才、,
         100名“高精尖”人才, 10家跨国公司研发机构. Words that go on after the subject make it no count
         of it (吸纳3名以上劳动者就业的高校毕业生给予补贴), and a quoted kind narrows it (“双一流”)."""
         if candidates.after is None:
@@ -407,10 +408,13 @@ class _Run:
         work = self.work
         end = min(len(work), tok.end + MAX_AFTER)
         best = None
-        if candidates.after.match(work, tok.end, end):
+        pos = tok.end
+        if not candidates.after.match(work, pos, end):
+            pos = self.past_level(pos, end)   # 5个国家级和省级企业技术中心
+        if pos is not None and candidates.after.match(work, pos, end):
             for ind, factor in candidates.items:
                 for j, rx in enumerate(ind.after):
-                    m = rx.match(work, tok.end, end)
+                    m = rx.match(work, pos, end)
                     if m and (best is None or m.end() > best[3].end()) and self.allowed(ind, lead_start, tok.start):
                         best = (ind, factor, j, m)
         else:
@@ -430,6 +434,14 @@ class _Run:
             self.emit(Claim(best[0], best[1], best[2], len(lead), len(lead)), tok, lead_start, lead)
             return True
         return False
+
+    def past_level(self, pos: int, end: int) -> int | None:
+        """Where the words after a count go on past a level word (省级, 国家级和省级), or None."""
+        first = self.ex.level_first
+        if self.ex.level is None or (first is not None and self.work[pos:pos + 1] not in first):
+            return None
+        level = self.ex.level.match(self.work, pos, end)
+        return level.end() if level and level.end() > pos else None
 
     def level_item(self, i: int, lead_start: int, lead: str, candidates) -> bool:
         """A list item named by a level word counts its list's noun at that level:
