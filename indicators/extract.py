@@ -4,6 +4,7 @@ How a number becomes a value (the catalogue's fields are in capitals):
 
 1. `NumberReader` finds every quantity (number + unit + qualifier). Only quantities whose
    unit some indicator accepts are looked at further; the others still end list items.
+   Asides on how a figure is compared (剔除留抵退税因素后, 按可比口径: ASIDE) read as blank.
 2. The *lead* of a quantity is the text before it, back to the start of its clause or the
    end of the previous quantity: in 新增国家高新技术企业40家、省级研发机构6家 the lead of
    6家 is 、省级研发机构.
@@ -11,12 +12,19 @@ How a number becomes a value (the catalogue's fields are in capitals):
    follows the match up to the number is its LINK (connector words: 达到, 增长, 以上 ...),
    its CONTEXT (if any) occurs in the sentence before the number (新增 at the head of a
    list covers every item), and its EXCLUDE does not occur in the lead. Of several claims
-   the one nearest to the number wins, then the longest.
+   the one nearest to the number wins, then the longest; a quoted kind right before a
+   subject narrows it away (“新三样”出口), and examples before 等 beat the class after it
+   (博士等青年人才: master's and doctoral graduates).
 4. Lists spread values: 分别 zips a list of subjects with a series of numbers (15%、12%);
    均 / 各 give one number to every subject of the list.
-5. A lead made only of connector words inherits the subject of the number before it in the
-   sentence (生产总值完成2345亿元，增长5.6%; 比重从1.19%提高到2%).
-6. The value gets its status and period from sections.py, and is dropped when implausible.
+5. List items bind as a reader binds them: a count may name its noun after it (新增55家国家
+   高新技术企业; in 4家X、8家Y the X、 is 4家's, not a lead of 8家); an item that is only a
+   level word counts its list's noun at that level (专精特新企业国家级12家、省级45家); a short
+   item shares the first item's opening words (实际利用内资…、外资…).
+6. A lead made only of connector words inherits the subject of the number before it in the
+   sentence (生产总值完成2345亿元，增长5.6%; 比重从1.19%提高到2%), and a share with no subject
+   is a share of the subject before it (研发投入120亿元，占GDP比重2.8%).
+7. The value gets its status and period from sections.py, and is dropped when implausible.
 """
 from __future__ import annotations
 
@@ -25,7 +33,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .catalogue import Catalogue, Indicator, subject_in
-from .literals import LiteralGate
+from .literals import LiteralGate, edge_characters, required_literals
 from .models import Value
 from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
 from .parts import PlaceParts, blank_own_name
@@ -50,7 +58,105 @@ MAX_CONTEXT = 300    # how far back CONTEXT words are looked for
 MAX_AFTER = 30       # how far a subject after its number may reach
 MAX_BRIDGE = 90      # how far back an earlier clause's subject is taken: the longest real chains are ~70
 SHORT_MODIFIER = 4   # 亚洲, 城镇: a list part this short is a modifier, not a subject
+MAX_ITEMS = 6        # how many list items back a later item looks for its list's noun or verb
+LEVEL_REACH = 12     # the longest level words: 国家级、省级、市级以上
+SHORT_ITEM = 8       # 、外资 / 、强度达: a list item this short may share the words of the first item
+SHARED_NOUN = 3      # 外资, 增加值: a bare word that needs the first item's words to name anything
+# 培育4家国家级智能工厂、8家…: a lead that is a noun phrase directly after the previous number, ending
+# in a list separator, is that number's noun (its items count first, name after)
+NOUN_ITEM_END = re.compile(r"[^、,]*[、和与及]\s*")
+NOT_A_NOUN = "的和与及或等以左上下次"   # 10家的, 5家和 …: no noun follows the count
+AFTER_MODIFIER = 8   # 国家级标杆, 跨国公司: how many words may qualify a subject that follows its count
+# where the noun phrase after a count ends: a separator, a bracket, a number
+PHRASE_END = re.compile(r"[、,;:!?。\n(和与等\d]|及(?!以上)")
+CLOSING_QUOTE = "”」』’》"
+OPENING_QUOTE = "“「『‘《"
 TAIL_SHARE_MAX = 8   # how much of the last list part may be a modifier before the shared tail
+ASIDE_OPENING = 6    # (按可比口径: how far before its required word an aside may open
+
+
+def is_cjk(ch: str) -> bool:
+    # a plain comparison: a regex class of the CJK range costs ~10 ms to compile
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def noun_item(lead: str) -> bool:
+    """新增30家高新技术企业、20家…: is the lead of 20家 (高新技术企业、) a noun ending in a separator?"""
+    return bool(lead) and (is_cjk(lead[0]) or lead[0] in '“"(') and bool(NOUN_ITEM_END.fullmatch(lead))
+
+
+def noun_follows(text: str, pos: int) -> bool:
+    """新增4个国家先进制造业集群: does a word follow the count at `pos` (its own noun)?"""
+    ch = text[pos:pos + 1]
+    return ch == "“" or (is_cjk(ch) and ch not in NOT_A_NOUN) if ch else False
+
+
+def _occurrences(text: str, words: tuple[str, ...]):
+    """Where any of `words` starts in text. Searched by their last character: finding one
+    character is several times faster than finding a word in a string of CJK text."""
+    for last in {w[-1] for w in words}:
+        ending = [w for w in words if w[-1] == last]
+        at = text.find(last)
+        while at >= 0:
+            for w in ending:
+                if at + 1 >= len(w) and text.startswith(w, at + 1 - len(w)):
+                    yield at + 1 - len(w)
+            at = text.find(last, at + 1)
+
+
+class Asides:
+    """Asides on how a figure is compared (the catalogue's ASIDE: 剔除留抵退税因素后, 按可比口径).
+    `blank(work)` blanks them out, same length: 地方一般公共预算收入剔除留抵退税因素后增长8.1% reads as
+    地方一般公共预算收入 … 增长8.1%, so the subject reaches its number, and the aside's own words
+    (退税, 下降因素, 新增减税) are no subject, decline or verb of it. Several in a row (剔除…因素、
+    同口径), one in brackets and the comma after one are one aside."""
+
+    def __init__(self, aside: str):
+        run = rf"(?:{aside})(?:\s*[、,]?\s*(?:{aside}))*"
+        self.pattern = re.compile(rf"(\()?{run}(?(1)\)|,?)")   # in brackets, or with its comma
+        # An aside opens at most ASIDE_OPENING characters before a word it cannot do without (剔除,
+        # 口径): the text is searched for those words (str.find, far faster than a regex scan) and
+        # the aside tried just before each.
+        words = required_literals(aside)
+        self.words = tuple(w for w in words if w) if words and all(words) else None
+
+    def blank(self, work: str) -> str:
+        if self.words is None:
+            return self.pattern.sub(lambda m: " " * len(m.group()), work)
+        hits = sorted(_occurrences(work, self.words))
+        spans, done = [], 0
+        for hit in hits:
+            if hit < done:
+                continue   # inside an aside already found
+            for start in range(max(done, hit - ASIDE_OPENING), hit + 1):
+                m = self.pattern.match(work, start)
+                if m and m.end() > hit:
+                    spans.append(m.span())
+                    done = m.end()
+                    break
+        if not spans:
+            return work
+        parts, pos = [], 0
+        for a, b in spans:
+            parts += [work[pos:a], " " * (b - a)]
+            pos = b
+        return "".join(parts) + work[pos:]
+
+
+def quoted_before(text: str, pos: int) -> int | None:
+    """Where the quoted name that closes right before text[pos] opens (“三新”产品出口 → 0), or None."""
+    if not pos:
+        return None
+    close = text[pos - 1]
+    if close == '"':
+        opening = text.rfind('"', 0, pos - 1)
+        if opening < 0 or text.count('"', 0, opening) % 2:
+            return None   # that quote opens a name rather than closing one
+    elif close in CLOSING_QUOTE:
+        opening = max(text.rfind(q, 0, pos - 1) for q in OPENING_QUOTE)
+    else:
+        return None
+    return opening if 0 <= opening < pos - 2 else None
 
 
 class Candidates:
@@ -65,6 +171,9 @@ class Candidates:
         # subjects that may follow the number (新增55家国家高新技术企业), one cheap test first
         after = [rx.pattern for ind, _ in items for rx in ind.after]
         self.after = re.compile("|".join(f"(?:{p})" for p in after)) if after else None
+        # what such a subject can end with (业, 才, 厂 …): a noun phrase ending otherwise holds none
+        ends = [edge_characters(p, last=True) for p in after]
+        self.after_ends = None if None in ends else frozenset().union(*ends)
         # connector words only (增长, 提高到 …): a lead with nothing else inherits a subject
         self.link_only = re.compile("|".join(sorted({f"(?:{ind.link.pattern})" for ind, _ in items})))
 
@@ -97,6 +206,8 @@ class Extractor:
             for written, factor in catalogue.units.get(ind.unit, {}).items():
                 by_unit.setdefault(written, []).append((ind, factor))
         self.by_unit = {unit: Candidates(items) for unit, items in by_unit.items()}
+        # written units of whole things (家, 个, 人, 名 …)
+        self.counted = {w for base in catalogue.counted for w in catalogue.units.get(base, {})}
 
         # What ends the reach of an earlier clause's subject (`earlier_subject`): another subject
         # (of any indicator, any unit), a BRIDGE_BREAK word, a rate already given, or 分别.
@@ -106,6 +217,13 @@ class Extractor:
         chain_start = catalogue.fragments.get("CHAIN_START")   # how such a subject goes on
         self.chain_start = re.compile(chain_start) if chain_start else None
         self.parts = PlaceParts(catalogue.fragments)   # 滨海新区生产总值 is not the city's
+        aside = catalogue.fragments.get("ASIDE")   # 剔除留抵退税因素后, 按可比口径: read past as blank
+        self.asides = Asides(aside) if aside else None
+        # LEVEL: 国家级, 省级以上 … before a noun; a list item may be a level word alone (省级45家)
+        level = catalogue.fragments.get("LEVEL")
+        self.level = re.compile(level) if level else None
+        self.level_first = edge_characters(level) if level else None   # 国, 省 …: where a level may start
+        self.level_end = re.compile(rf"(?:{level})\s*$") if level else None
 
     @cached_property
     def full_reader(self) -> NumberReader:
@@ -131,6 +249,8 @@ class _Run:
         self.ex = ex
         self.report = report
         self.work = blank_own_name(report.work, report.place)
+        if ex.asides:
+            self.work = ex.asides.blank(self.work)
         self.backwards = self.work[::-1]   # searching it forwards finds the previous boundary, in C
         self.sections = Sections(report.plain, report.year)
         self.out: list[Value] = []
@@ -177,7 +297,7 @@ class _Run:
             if wanted:
                 follows = previous_zip if previous_zip and previous_zip[1] == i - 1 else None
                 if len(series) == 1 or not self.zip(series, start, follows, i) and not respectively:
-                    self.single(tok, start, tokens[i - 1] if i else None, lambda i=i: lead_start(i - 1))
+                    self.single(i, start)
                     series = series[:1]
             if len(series) > 1 and respectively:
                 previous_zip = (start, i + len(series) - 1)
@@ -189,10 +309,17 @@ class _Run:
         tok = self.tokens[i]
         return max(self.clause_start(tok.start), self.tokens[i - 1].end if i else 0, tok.start - MAX_LEAD)
 
-    def single(self, tok: Quantity, lead_start: int, prev: Quantity | None, prev_lead_start) -> None:
+    def single(self, i: int, lead_start: int) -> None:
+        tok = self.tokens[i]
+        prev = self.tokens[i - 1] if i else None
         lead = self.work[lead_start:tok.start]
         candidates = self.ex.by_unit[tok.unit]
         if self.broadcast(tok, lead_start, lead, candidates):
+            return
+        if prev is not None and lead_start == prev.end and noun_item(lead):
+            # 新增30家高新技术企业、20家省级企业技术中心: 高新技术企业、 is the noun of 30家;
+            # this number's noun can only follow it
+            self.subject_after(tok, tok.start, "", candidates)
             return
         # 两位数增长 / 翻一番 say "grows by" themselves: read them as if 增长 stood before the number
         claim = self.best_claim(lead + "增长" if tok.growth else lead, candidates, tok, lead_start)
@@ -201,12 +328,20 @@ class _Run:
             return
         if self.subject_after(tok, lead_start, lead, candidates):
             return
+        if "级" in lead and self.level_item(i, lead_start, lead, candidates):
+            return
         # 地区生产总值完成2345亿元，增长5.6% / 比重从1.19%提高到2%: a lead that is only a
         # link inherits the subject of the previous number in the sentence.
         tail = lead.lstrip("、, ")
         if not tail:
             return
+        if tail.startswith("占") and self.share_of_earlier(tok, tok.start - len(tail), tail, candidates):
+            return
+        if tok.unit in self.ex.counted and noun_follows(self.work, tok.end):
+            return   # 新增4个国家先进制造业集群: the count's noun follows it; it borrows none
         if not candidates.link_only.fullmatch(tail):
+            if lead.startswith("、") and self.shared_words(i, lead_start, lead, candidates):
+                return
             # 生产总值再迈上两个大台阶、年均增长6%: the growth is a second predicate of an earlier subject
             if "、" in tail:
                 tail = tail.rpartition("、")[2]
@@ -214,12 +349,16 @@ class _Run:
                     self.earlier_subject(tok, tok.start - len(tail), tail, candidates)
             return
         if prev is not None and self.same_sentence(prev.start, tok.start):
-            prev_lead_start = prev_lead_start()   # computed only here: most numbers never need it
+            prev_lead_start = self.lead_start(i - 1)   # computed only here: most numbers never need it
             head = self.work[prev_lead_start:prev.start].rstrip()
             head = head[:-1] if head.endswith(("从", "由")) else head
             claim = self.best_claim(head + tail, candidates, tok, prev_lead_start, context_end=prev.start)
             if claim and claim.end <= len(head):
                 self.emit(claim, tok, prev_lead_start, head[claim.end:] + tail)
+                return
+            share = head.lstrip("、, ")   # 占地区生产总值比重由2.1%提高到3%: the share of an earlier subject
+            share_start = prev_lead_start + len(head) - len(share)
+            if share.startswith("占") and self.share_of_earlier(tok, share_start, share + tail, candidates):
                 return
         self.earlier_subject(tok, lead_start, tail, candidates)
 
@@ -247,7 +386,8 @@ class _Run:
                 if not ind.gates[j].could_match(window):
                     continue
                 for m in rx.finditer(self.work, begin, lead_start):
-                    if best is None or (m.end(), -m.start()) > (best[3].end(), -best[3].start()):
+                    if (best is None or (m.end(), -m.start()) > (best[3].end(), -best[3].start())) \
+                            and not self.narrowed(ind, self.work, m, 0):
                         best = (ind, factor, j, m)
         if best is None:
             return False
@@ -267,18 +407,182 @@ class _Run:
         return True
 
     def subject_after(self, tok: Quantity, lead_start: int, lead: str, candidates) -> bool:
-        """新增55家国家高新技术企业: the subject follows the number (indicators with `after: true`)."""
+        """新增55家国家高新技术企业: the subject follows the number (indicators with `after: true`).
+
+        It opens the words after the count, maybe after a level word (the longest such subject:
+        5个国家级和省级企业技术中心), or it closes their noun phrase, a few words (AFTER_MODIFIER) after the count: 12家省级研发机构、, 500名地方级领军人才、,
+        100名“高精尖”人才, 10家跨国公司研发机构. Words that go on after the subject make it no count
+        of it (吸纳3名以上劳动者就业的高校毕业生给予补贴), and a quoted kind narrows it (“双一流”)."""
         if candidates.after is None:
             return False
-        following = self.work[tok.end:tok.end + MAX_AFTER]
-        if not candidates.after.match(following):
-            return False
-        for ind, factor in candidates.items:
-            for j, rx in enumerate(ind.after):
-                if rx.match(following) and self.allowed(ind, lead_start, tok.start):
-                    self.emit(Claim(ind, factor, j, len(lead), len(lead)), tok, lead_start, lead)
-                    return True
+        work = self.work
+        end = min(len(work), tok.end + MAX_AFTER)
+        best = None
+        pos = tok.end
+        if not candidates.after.match(work, pos, end):
+            pos = self.past_level(pos, end)   # 5个国家级和省级企业技术中心
+        if pos is not None and candidates.after.match(work, pos, end):
+            for ind, factor in candidates.items:
+                for j, rx in enumerate(ind.after):
+                    m = rx.match(work, pos, end)
+                    if m and (best is None or m.end() > best[3].end()) and self.allowed(ind, lead_start, tok.start):
+                        best = (ind, factor, j, m)
+        else:
+            phrase = PHRASE_END.search(work, tok.end, end)
+            stop = phrase.start() if phrase else end
+            if stop - tok.end < 2 or (candidates.after_ends is not None and work[stop - 1] not in candidates.after_ends) \
+                    or not candidates.after.search(work, tok.end, stop):
+                return False
+            for ind, factor in candidates.items:
+                for j, rx in enumerate(ind.after):
+                    for m in rx.finditer(work, tok.end, stop):
+                        if m.end() == stop and m.start() - tok.end <= AFTER_MODIFIER \
+                                and (best is None or m.start() < best[3].start()) \
+                                and not self.narrowed(ind, work, m, 0) and self.allowed(ind, lead_start, tok.start):
+                            best = (ind, factor, j, m)
+        if best:
+            self.emit(Claim(best[0], best[1], best[2], len(lead), len(lead)), tok, lead_start, lead)
+            return True
         return False
+
+    def past_level(self, pos: int, end: int) -> int | None:
+        """Where the words after a count go on past a level word (省级, 国家级和省级), or None."""
+        first = self.ex.level_first
+        if self.ex.level is None or (first is not None and self.work[pos:pos + 1] not in first):
+            return None
+        level = self.ex.level.match(self.work, pos, end)
+        return level.end() if level and level.end() > pos else None
+
+    def level_item(self, i: int, lead_start: int, lead: str, candidates) -> bool:
+        """A list item named by a level word counts its list's noun at that level:
+
+            新增专精特新企业国家级12家、省级45家        (the level after the noun)
+            新增国家级“专精特新”企业10家、省级80家以上   (the level alone: the noun of the item before)
+
+        The noun's own level gives way to the item's (国家级专精特新企业 / 省级“专精特新”企业), and
+        the indicator is what that reads as. Only a level word with 级 counts: 全市, 新区 end nouns."""
+        if self.ex.level_end is None or "级" not in lead[-LEVEL_REACH:]:
+            return False
+        window = lead[-LEVEL_REACH:]
+        m = self.ex.level_end.search(window)
+        if not m or "级" not in m.group():
+            return False
+        level = m.group().strip()
+        noun = lead[:len(lead) - len(window) + m.start()]
+        if not noun.strip("、, "):
+            noun = self.previous_noun(i)
+            if noun is None:
+                return False
+        own = self.best_claim(noun, candidates, self.tokens[i], lead_start)
+        if own is None:
+            return False
+        body = own.start
+        if (opening := self.ex.level.match(noun, own.start)) and opening.end() > own.start:
+            body = opening.end()   # 国家级“专精特新”企业: the subject opens with its level
+        cut = own.start
+        before = noun[max(0, own.start - LEVEL_REACH):own.start]
+        if (closing := self.ex.level_end.search(before)) and closing.group().strip():
+            cut = own.start - len(before) + closing.start()   # 国家级智能工厂: the level stands before it
+        claim = self.best_claim(noun[:cut] + level + noun[body:own.end], candidates, self.tokens[i], lead_start)
+        if claim is None:
+            return False
+        self.emit(Claim(claim.indicator, claim.factor, claim.rule, len(lead) - len(level), len(lead)),
+                  self.tokens[i], lead_start, "")
+        return True
+
+    def previous_noun(self, i: int) -> str | None:
+        """The lead of the nearest earlier item of token i's list that names a noun (新增国家级龙头企业1户、
+        省级12户、市级30户 → 新增国家级龙头企业), without a level word after it (专精特新企业国家级12家)."""
+        for j in range(i - 1, max(-1, i - 1 - MAX_ITEMS), -1):
+            if self.lead_start(j + 1) != self.tokens[j].end:
+                return None   # the list began in this clause: nothing of it stands before
+            text = self.work[self.lead_start(j):self.tokens[j].start]
+            m = self.ex.level_end.search(text[-LEVEL_REACH:])
+            if m and "级" in m.group():
+                text = text[:len(text) - len(text[-LEVEL_REACH:]) + m.start()]
+            if text.strip("、, "):
+                return text
+        return None
+
+    def shared_words(self, i: int, lead_start: int, lead: str, candidates) -> bool:
+        """A list item with no subject of its own shares the opening words of its list's first item,
+        in place of the rest of that item:
+
+            实际利用内资2567亿元、外资41亿美元          → 实际利用外资 (the verb)
+            规上工业产值增长15%、增加值增长10%以上      → 规上工业增加值
+            研发经费投入增长19%以上、投入强度达到1.51%   → 研发经费投入强度
+
+        A reader does so only where the item cannot stand alone: it is a bare word (外资, 增加值: at
+        most SHARED_NOUN characters), or it turns the first item's own subject into another
+        indicator's (研发经费投入 → 研发经费投入强度). A full noun is its own subject: 引进高层次人才
+        174人、急需紧缺人才1064人 are no 高层次…急需紧缺人才."""
+        item = lead.lstrip("、 ")
+        if not item or len(item) > SHORT_ITEM or RATE.search(item):
+            return False
+        first = self.first_item(i)
+        if first is None:
+            return False
+        first_start = self.lead_start(first)
+        head = self.work[first_start:self.tokens[first].start].rstrip()
+        if not candidates.gate.could_match(head + item):
+            return False   # no subject could be made of their words
+        own_candidates = self.ex.by_unit.get(self.tokens[first].unit)
+        own = own_candidates and self.best_claim(head, own_candidates, self.tokens[first], first_start)
+        # the shared words are head[:k]; head[k:] is the first item's rest: a part of its own subject,
+        # or, for a bare word, at most a character longer than the item (内资 / 外资, 产值增长 / 增加值增长)
+        cuts = set(range(own.start + 1, own.end + 1)) if own else set()
+        if any(candidates.link_only.fullmatch(item, n) or n == len(item) for n in range(2, SHARED_NOUN + 1)):
+            cuts.update(range(max(1, len(head) - len(item) - 1), len(head)))
+        for k in sorted(cuts, reverse=True):
+            subject = head[:k] + item
+            claim = self.best_claim(subject, candidates, self.tokens[i], lead_start)
+            if not claim or claim.start >= k or claim.end < k + 2:
+                continue
+            if own and own.start < k <= own.end:
+                if claim.indicator is own.indicator:
+                    continue   # a sibling of the first subject, not a part of it
+            elif claim.end - k > SHARED_NOUN:
+                continue
+            # the subject opens in the first item: the quote starts there; 下降, 超过 are the item's own
+            self.emit(claim, self.tokens[i], first_start, subject[claim.end:])
+            return True
+        return False
+
+    def first_item(self, i: int) -> int | None:
+        """The token of the first item of the list token i ends (A 2家、B 3家、C 4家 → 2家), or None
+        when token i opens its clause."""
+        j = i
+        while j > 0 and i - j < MAX_ITEMS and self.lead_start(j) == self.tokens[j - 1].end \
+                and self.work.startswith("、", self.tokens[j - 1].end):
+            j -= 1
+        return j if j < i else None
+
+    def share_of_earlier(self, tok: Quantity, start: int, share: str, candidates) -> bool:
+        """A share with no subject of its own (占GDP比重2.8%) is a share of what the clause before it
+        spoke of: 全社会研发投入120亿元，占GDP比重2.8% reads 全社会研发投入占GDP比重 (R&D intensity).
+        The nearest subject before it in the sentence is taken, unless another subject or a
+        BRIDGE_BREAK word stands between (as for `earlier_subject`)."""
+        begin = max(self.sentence_start(start), start - MAX_BRIDGE)
+        if begin >= start or not candidates.any_subject(self.work, begin, start):
+            return False
+        window = self.work[begin:start]
+        best = None
+        for ind, _factor in candidates.items:
+            for j, rx in enumerate(ind.subjects):
+                if ind.gates[j].could_match(window):
+                    for m in rx.finditer(self.work, begin, start):
+                        if best is None or (m.end(), -m.start()) > (best.end(), -best.start()):
+                            best = m
+        if best is None or self.ex.bridge_break.search(self.work, best.end(), start):
+            return False
+        subject = best.group()
+        clause = self.clause_start(best.start())
+        claim = self.best_claim(subject + share, candidates, tok, clause)
+        if claim is None or claim.start >= len(subject):
+            return False
+        self.emit(Claim(claim.indicator, claim.factor, claim.rule, best.start() - clause, best.end() - clause),
+                  tok, clause, (subject + share)[claim.end:])
+        return True
 
     def best_claim(self, lead: str, candidates, tok: Quantity, lead_start: int,
                    context_end: int | None = None) -> Claim | None:
@@ -292,9 +596,44 @@ class _Run:
             if found:
                 j, m = found
                 if (best is None or (m.end(), -m.start()) > (best.end, -best.start)) \
+                        and not self.narrowed(ind, lead, m, lead_start) \
                         and self.allowed(ind, lead_start, context_end or tok.start):
                     best = Claim(ind, factor, j, m.start(), m.end())
+        if best and best.start and lead[best.start - 1] == "等":
+            return self.example_claim(lead, best, candidates, tok, lead_start, context_end) or best
         return best
+
+    def example_claim(self, lead: str, best: Claim, candidates, tok: Quantity, lead_start: int,
+                      context_end: int | None) -> Claim | None:
+        """引进博士等青年人才300人: the examples before 等 say which kind is counted; a subject of another
+        indicator there (博士: master's and doctoral graduates) beats the class after it (青年人才)."""
+        examples = lead[:best.start - 1]
+        found = None
+        for ind, factor in candidates.items:
+            hit = subject_in(ind, examples) if ind is not best.indicator else None
+            if hit and (found is None or (hit[1].end(), -hit[1].start()) > (found.end, -found.start)) \
+                    and self.allowed(ind, lead_start, context_end or tok.start):
+                found = Claim(ind, factor, hit[0], hit[1].start(), hit[1].end())
+        return found
+
+    def narrowed(self, ind: Indicator, text: str, m: re.Match, text_start: int | None) -> bool:
+        """Does a quoted name right before the subject name a kind of it? “三新”产品出口, “双一流”高校
+        毕业生: a kind of exports, of graduates, not all of them. Not when the indicator's own subject
+        takes the name in (“两院”院士 is 两院院士), nor for a masked number (“十四五”: a period).
+        `text_start`: where `text` stands in the working text, None if it was put together."""
+        opening = quoted_before(text, m.start())
+        if opening is None:
+            return False
+        name = text[opening + 1:m.start() - 1]
+        if not name.strip("#"):
+            return False
+        if "#" in name and text_start is not None and (
+                text is self.work or self.work.startswith(text[:m.start()], text_start)):
+            # numerals in quoted names are masked (“#院”): the name as written
+            name = fold_width(self.report.text[text_start + opening + 1:text_start + m.start() - 1])
+        whole = name + m.group()
+        return not any(found.start() < len(name) and found.end() == len(whole)
+                       for rx in ind.subjects for found in rx.finditer(whole))
 
     def allowed(self, ind: Indicator, lead_start: int, number_start: int) -> bool:
         """CONTEXT must occur in the sentence before the number (the verb at the head of a
@@ -329,7 +668,8 @@ class _Run:
         whole = text + link_text
         for ind, factor in candidates.items:
             hit = subject_in(ind, whole)
-            if hit and hit[1].start() < (own if own is not None else len(text)) and hit[1].end() <= len(text):
+            if hit and hit[1].start() < (own if own is not None else len(text)) and hit[1].end() <= len(text) \
+                    and not self.narrowed(ind, whole, hit[1], None):
                 found.append((ind, factor, hit[0]))
         return found
 
@@ -392,6 +732,8 @@ class _Run:
         n = len(series)
         if index < n or not self.same_sentence(self.tokens[index - n].start, series[0].start):
             return False
+        if any(self.tokens[back].unit == series[0].unit for back in range(index - n, index)):
+            return False   # 均增长17%，…分别增长11%和10%: rates before it are no amounts
         emitted = False
         for back, tok in zip(range(index - n, index), series):
             amount = self.tokens[back]

@@ -76,6 +76,53 @@ def _item(op, arg) -> frozenset[str] | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def edge_characters(pattern: str, last: bool = False) -> frozenset[str] | None:
+    """The characters a non-empty match of `pattern` can start with (or end with, `last`):
+    国家级?|省级? starts with 国 or 省; 高新技术企业["”]? ends with 业 or ”. None when that is
+    not known. A cheap test of one character before trying the pattern."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception:
+        return None
+    if parsed.state.flags & sre_constants.SRE_FLAG_IGNORECASE:
+        return None
+    found, _ = _edge(list(parsed), last)
+    return found
+
+
+def _edge(items: list, last: bool) -> tuple[frozenset[str] | None, bool]:
+    """(edge characters of a sequence's non-empty matches, whether it can match empty)."""
+    chars: set[str] = set()
+    for op, arg in reversed(items) if last else items:
+        if op in _NO_CONTENT:
+            continue   # a look-around or anchor consumes nothing
+        if op is sre_constants.LITERAL:
+            return frozenset(chars | {chr(arg)}), False
+        if op is sre_constants.IN and all(kind is sre_constants.LITERAL for kind, _ in arg):
+            return frozenset(chars | {chr(ch) for _, ch in arg}), False
+        if op is sre_constants.SUBPATTERN:
+            sub, empty = _edge(list(arg[-1]), last)
+        elif op is sre_constants.BRANCH:
+            sub, empty = frozenset(), False
+            for branch in arg[1]:
+                found, can_be_empty = _edge(list(branch), last)
+                if found is None:
+                    return None, True
+                sub, empty = sub | found, empty or can_be_empty
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+            sub, empty = _edge(list(arg[2]), last)
+            empty = empty or arg[0] == 0
+        else:
+            return None, True   # a class, a backreference …: any character may stand there
+        if sub is None:
+            return None, True
+        chars |= sub
+        if not empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
 class LiteralGate:
     """`could_match(text, start, end)`: False only when none of the patterns can match there.
     Holds the union of their required literals; with any pattern lacking one, always True."""
