@@ -630,7 +630,7 @@ class _Run:
         if "#" in name and text_start is not None and (
                 text is self.work or self.work.startswith(text[:m.start()], text_start)):
             # numerals in quoted names are masked (“#院”): the name as written
-            name = fold_width(self.report.text[text_start + opening + 1:text_start + m.start() - 1])
+            name = self.report.plain[text_start + opening + 1:text_start + m.start() - 1]
         whole = name + m.group()
         return not any(found.start() < len(name) and found.end() == len(whole)
                        for rx in ind.subjects for found in rx.finditer(whole))
