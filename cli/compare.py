@@ -71,6 +71,8 @@ def compare(
         elif long:
             write_records(records(result.long), list(result.long.columns), fmt, out)
         else:
-            columns = ["indicator", "label", "unit"] + [f"{c}{f}" for c in result.columns for f in ("", " qualifier")]
+            # value, qualifier, aim (增长7%以上、力争8%: 8) and text (a target in words: 与经济增长同步)
+            columns = ["indicator", "label", "unit"] + [f"{c}{f}" for c in result.columns
+                                                        for f in ("", " qualifier", " aim", " text")]
             write_records(records(result.wide), columns, fmt, out)
     finish(ExitCode.OK)

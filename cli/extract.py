@@ -65,6 +65,9 @@ def extract(
     status: Annotated[Status, typer.Option(
         help="target: this year's plan; achieved: results reported; all: both.")] = Status.all,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for many reports.")] = 1,
+    words: Annotated[bool, typer.Option(
+        "--words", help="Also targets stated in words, with no number (与经济增长同步): rows with an empty "
+                        "value and the words in qualifier_text.")] = False,
     encoding: Annotated[Optional[str], typer.Option(
         help="Force the text encoding (default: detect UTF-8 / UTF-16 / GB18030).")] = None,
     rules: RulesOption = None,
@@ -90,10 +93,13 @@ def extract(
                 failed += 1
                 continue
             for v in outcome:
-                if (not wanted or v.indicator in wanted) and status in (Status.all, v.status):
+                # rows without a number only when asked: a spreadsheet or a scorer expects a value in each
+                if (not wanted or v.indicator in wanted) and status in (Status.all, v.status) \
+                        and (words or v.value is not None):
                     row = v.as_dict()
                     if fmt is Format.table:   # ≥6.5%, with * for 力争
-                        row["value"] = format_value(v.value, v.unit, v.qualifier, v.soft, v.value_max)
+                        row["value"] = format_value(v.value, v.unit, v.qualifier, v.soft, v.value_max, v.aim,
+                                                    v.qualifier_text)
                     yield row
         if failed == len(paths) + len(problems):
             raise NoReadableInput()

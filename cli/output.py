@@ -187,10 +187,16 @@ def write_records(records: Iterable[dict], columns: Sequence[str], fmt: Format, 
 
 
 QUALIFIER_MARK = {"=": "", ">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "~"}
+MISSING = "—"
+WORDS_MARK = "「」"   # a target stated in words (与经济增长同步): set, but with no number
 
 
-def format_value(value, unit: str, qualifier: str = "=", soft: bool = False, value_max=None) -> str:
-    """A value the way a researcher writes it: ≥40家, ~5%, >550人, 1.2万人, 6亿美元, 5–6%; * marks 力争."""
+def format_value(value, unit: str, qualifier: str = "=", soft: bool = False, value_max=None, aim=None,
+                 text: str | None = None) -> str:
+    """A value the way a researcher writes it: ≥40家, ~5%, >550人, 1.2万人, 6亿美元, 5–6%; * marks 力争;
+    ≥7% (8*) a floor with a higher aim; 「与经济增长同步」 a target in words."""
+    if value is None:
+        return f"{WORDS_MARK[0]}{text}{WORDS_MARK[1]}" if text else MISSING
     def number(x) -> str:
         if x is None:
             return ""
@@ -201,7 +207,7 @@ def format_value(value, unit: str, qualifier: str = "=", soft: bool = False, val
         return f"{x:g}" if isinstance(x, float) else str(x)
     shown = number(value) + (f"–{number(value_max)}" if value_max is not None else "")
     mark = "" if value_max is not None else QUALIFIER_MARK.get(qualifier, qualifier)
-    return f"{mark}{shown}{unit}" + ("*" if soft else "")
+    return f"{mark}{shown}{unit}" + ("*" if soft else "") + (f" ({number(aim)}*)" if aim is not None else "")
 
 
 def render_table(rows: list[dict], columns: Sequence[str], out, title: str | None = None) -> None:
@@ -218,16 +224,13 @@ def render_table(rows: list[dict], columns: Sequence[str], out, title: str | Non
 
 
 # ---------------------------------------------------------------- compare
-MISSING = "—"
 
 
 def cell_text(row: dict, column: str, unit: str) -> str:
     """≥40家 / ~5%* / — ; with (+2) when the report states the indicator more than once."""
     value = row.get(column)   # rows come from records(): a missing value is None, never NaN
-    if value is None:
-        return MISSING
     text = format_value(value, unit, row[f"{column} qualifier"], bool(row[f"{column} soft"]),
-                        row[f"{column} value_max"])
+                        row[f"{column} value_max"], row[f"{column} aim"], row[f"{column} text"])
     more = int(row[f"{column} more"] or 0)
     return f"{text} (+{more})" if more else text
 
@@ -250,7 +253,8 @@ def render_comparison(result, catalogue, out, long: bool = False) -> None:
     if long:
         rows = records(result.long)
         for r in rows:
-            r["value"] = format_value(r["value"], r["unit"], r["qualifier"], r["soft"], r["value_max"])
+            r["value"] = format_value(r["value"], r["unit"], r["qualifier"], r["soft"], r["value_max"], r["aim"],
+                                      r["qualifier_text"])
         render_table(rows, ("column", "indicator", "label", "value", "status", "period", "raw", "quote"), out)
         return
     table = Table(header_style="bold", show_lines=False)
@@ -270,8 +274,8 @@ def render_comparison(result, catalogue, out, long: bool = False) -> None:
         console.print("no indicator values for these places (try --status achieved, or --all)")
         return
     console.print(table)
-    console.print(f"≥ 以上  > 超过  ≤ 以内  ~ 左右   * 力争/争取 (soft)   (+N) more values: --long   {MISSING} not stated",
-                  style="dim")
+    console.print(f"≥ 以上  > 超过  ≤ 以内  ~ 左右   * 力争/争取 (soft)   (8*) aim   「…」 target in words   "
+                  f"(+N) more values: --long   {MISSING} not stated", style="dim")
 
 
 def render_chart(result, catalogue, out, width: int = 40) -> None:

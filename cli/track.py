@@ -108,8 +108,8 @@ def track(
 
 def track_cell(row: dict) -> str:
     """≥7% → 7.6 ✓ / ~6% → — / — → 5.2 ; † marks a 预计 estimate, * a 力争 target."""
-    target = MISSING if row["target"] is None else format_value(
-        row["target"], row["unit"], row["target_qualifier"], bool(row["target_soft"]), row["target_max"])
+    target = format_value(row["target"], row["unit"], row["target_qualifier"], bool(row["target_soft"]),
+                          row["target_max"], row["target_aspiration"], row["target_text"])
     result = MISSING if row["result"] is None else format_value(row["result"], "", row["result_qualifier"])
     if row["result_estimate"]:
         result += ESTIMATE_MARK
@@ -137,8 +137,8 @@ def render_track(rows: list[dict], out) -> None:
             table.add_row(str(year), *[cells.get((year, p), "") for p in places])
         console.print(table)
     console.print(f"target (report of the year) → result (report of the next year)   ✓ met  ✗ missed   "
-                  f"≥ 以上  ~ 左右  ≤ 以内   * 力争   {ESTIMATE_MARK} 预计 estimate   {MISSING} not stated",
-                  style="dim")
+                  f"{ESTIMATE_MARK} 预计 estimate   {MISSING} not stated", style="dim")
+    console.print("≥ 以上  ~ 左右  ≤ 以内   * 力争   (8*) aim: 力争8%   「…」 target in words, no number", style="dim")
 
 
 def render_track_chart(rows: list[dict], out, width: int = 30) -> None:

@@ -1,7 +1,8 @@
 """Values of several reports → one comparison: indicators × places, as pandas DataFrames.
 
 `wide` has one row per indicator (catalogue order) and, per place column, the primary value
-with its qualifier, soft flag, range end and how many more values the report states;
+with its qualifier, soft flag, range end, aim, words (a target in words has no value, only
+`text`: 与经济增长同步) and how many more values the report states;
 `long` has every value with every extract column. The CLI only renders them.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from .corpus import Entry
 from .models import COLUMNS, Value
 
 STATUS_LABEL = {"target": "目标", "achieved": "实绩"}
-CELL_FIELDS = ("qualifier", "soft", "value_max", "more")
+CELL_FIELDS = ("qualifier", "soft", "value_max", "aim", "text", "more")
 
 
 @dataclass
@@ -35,8 +36,9 @@ def column_name(entry: Entry, status: str) -> str:
 
 
 def primary_first(values: list[Value]) -> list[Value]:
-    """The value a cell shows first: a one-year figure before a multi-year one, then text order."""
-    return sorted(values, key=lambda v: (v.period != "annual", v.start))
+    """The value a cell shows first: a number before words, a one-year figure before a multi-year
+    one, then text order."""
+    return sorted(values, key=lambda v: (v.value is None, v.period != "annual", v.start))
 
 
 def compare(reports: list[tuple[Entry, list[Value]]], catalogue: Catalogue, statuses=("target",),
@@ -78,6 +80,8 @@ def compare(reports: list[tuple[Entry, list[Value]]], catalogue: Catalogue, stat
             row[f"{col} qualifier"] = first.qualifier if first else None
             row[f"{col} soft"] = first.soft if first else None
             row[f"{col} value_max"] = first.value_max if first else None
+            row[f"{col} aim"] = first.aim if first else None
+            row[f"{col} text"] = first.qualifier_text if first else None
             row[f"{col} more"] = len(found) - 1 if found else 0
         rows.append(row)
     wide = pd.DataFrame(rows, columns=["indicator", "label", "unit", "group"]

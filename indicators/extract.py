@@ -25,6 +25,9 @@ How a number becomes a value (the catalogue's fields are in capitals):
    sentence (生产总值完成2345亿元，增长5.6%; 比重从1.19%提高到2%), and a share with no subject
    is a share of the subject before it (研发投入120亿元，占GDP比重2.8%).
 7. The value gets its status and period from sections.py, and is dropped when implausible.
+8. A hedged number just after a target that goes further is its aim (增长7%以上、力争8%: aims.py);
+   a target in words (与经济增长同步: WORD_TARGET) is a row with no value, and words beside a number
+   target (在实际工作中争取更好结果: AIM_HEDGE) are its `qualifier_text` (word_targets.py).
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from .aims import join_aims
 from .catalogue import Catalogue, Indicator, subject_in
 from .literals import LiteralGate, edge_characters, required_literals
 from .models import Value
@@ -39,6 +43,7 @@ from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
 from .parts import PlaceParts, blank_own_name
 from .reports import Report, report_from_text
 from .sections import ANNUAL, Sections
+from .word_targets import hedges, words_in_targets
 from .years import is_estimate, refers_to
 
 CLAUSE_END = re.compile(r"[,;:!?。\n]")
@@ -224,6 +229,15 @@ class Extractor:
         self.level = re.compile(level) if level else None
         self.level_first = edge_characters(level) if level else None   # 国, 省 …: where a level may start
         self.level_end = re.compile(rf"(?:{level})\s*$") if level else None
+        # targets in words (与经济增长同步) and hedges beside a number (争取更好结果): word_targets.py
+        words, hedge = catalogue.fragments.get("WORD_TARGET"), catalogue.fragments.get("AIM_HEDGE")
+        self.word_target = re.compile(words) if words else None
+        self.aim_hedge = re.compile(hedge) if hedge else None
+
+    @cached_property
+    def all_candidates(self) -> Candidates:
+        """Every indicator, whatever its unit: the subjects a target in words may have."""
+        return Candidates([(ind, 1.0) for ind in self.catalogue.indicators])
 
     @cached_property
     def full_reader(self) -> NumberReader:
@@ -302,6 +316,11 @@ class _Run:
             if len(series) > 1 and respectively:
                 previous_zip = (start, i + len(series) - 1)
             i += len(series)
+        self.out = join_aims(self.out, self.report.text)
+        if self.ex.word_target and self.ex.word_target.search(self.work):
+            words_in_targets(self, self.ex.word_target, self.ex.all_candidates)
+        if self.ex.aim_hedge:
+            hedges(self, self.ex.aim_hedge)
         return self.out
 
     def lead_start(self, i: int) -> int:

@@ -11,10 +11,10 @@ TARGET, ACHIEVED = "target", "achieved"
 ANNUAL, AVERAGE, CUMULATIVE = "annual", "average", "cumulative"
 
 # The output columns, in order (spec: shared/spec/indicators.md, then period, refers_to, estimate,
-# value_max and rule).
+# value_max, rule, aim and qualifier_text).
 COLUMNS = ("place", "year", "indicator", "label", "value", "unit", "qualifier", "soft",
            "status", "raw", "quote", "start", "end", "file", "period", "refers_to", "estimate",
-           "value_max", "rule")
+           "value_max", "rule", "aim", "qualifier_text")
 
 
 @dataclass(slots=True)
@@ -24,9 +24,9 @@ class Value:
     year: int | None
     indicator: str        # catalogue id, e.g. hightech_firms_new
     label: str            # the indicator's Chinese name
-    value: float | int    # in the indicator's base unit (20 means 20%)
+    value: float | int | None   # in the indicator's base unit (20 means 20%); None: a target in words
     unit: str             # base unit: %, 家, 人, 平方米, 美元 ...
-    qualifier: str        # = >= > <= < ~
+    qualifier: str | None   # = >= > <= < ~ ; None for a target in words
     soft: bool            # hedged by 力争 / 争取 / 努力
     status: str           # target | achieved
     raw: str              # the number as written, e.g. 1.2万人以上
@@ -39,6 +39,11 @@ class Value:
     estimate: bool = False   # a result given as 预计, before the statistics were final
     value_max: float | int | None = None   # upper bound when the report gives a range
     rule: str = ""        # which pattern claimed the number: "<indicator>#<pattern index>"
+    # 增长7%以上、力争8%: one target, floor 7 (value) and the higher aim 8
+    aim: float | int | None = None
+    # the words of a target that are not a number: 与经济增长同步 (a target in words, value None),
+    # 在实际工作中争取更好结果 (a hedge beside a number)
+    qualifier_text: str | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)

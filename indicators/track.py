@@ -6,9 +6,9 @@ report of t, and a result whose `refers_to` is t (period annual) from the report
 Part-year figures (前三季度), averages and plan horizons never fill a cell.
 
 Which value a cell shows when a report states an indicator more than once for one year:
-- target: the first firm (not 力争) value in text order; a soft value greater than it in
-  the same sentence is its aspiration (增长7%以上、力争8% → 7, aspiration 8); with no
-  firm value, the first soft one;
+- target: the first firm (not 力争) number in text order, with its aim (增长7%以上、力争8% →
+  7, aspiration 8: extraction joins them, aims.py); with no firm number, the first soft one;
+  with no number at all, the target in words (与经济增长同步: `target_text`);
 - result: the first value in text order (the opening review states the headline figures).
 The long output keeps every candidate.
 
@@ -17,6 +17,7 @@ Verdict, with the result r and the target t (its lower bound for a range):
 - `<=`: met when r <= t; `<`: met when r < t;
 - a decline (a negative target such as 下降3%以上) flips the direction: met when r <= t
   (for `<=` / `<`, when r >= t);
+- `no numeric target` when the target is in words only (与经济增长同步, 保持正增长);
 - `no target` / `no result` when either side is missing.
 """
 from __future__ import annotations
@@ -30,15 +31,15 @@ from .corpus import Entry
 from .models import ACHIEVED, ANNUAL, TARGET, Value
 
 COLUMNS = ("place", "year", "indicator", "label", "unit",
-           "target", "target_qualifier", "target_max", "target_soft", "target_aspiration",
+           "target", "target_qualifier", "target_max", "target_soft", "target_aspiration", "target_text",
            "target_raw", "target_quote", "target_file", "target_start", "target_end",
            "result", "result_qualifier", "result_estimate",
            "result_raw", "result_quote", "result_file", "result_start", "result_end",
            "gap", "verdict")
 LONG_COLUMNS = ("place", "year", "side", "chosen", "indicator", "label", "value", "unit", "qualifier",
-                "soft", "estimate", "value_max", "raw", "quote", "file", "start", "end", "report_year")
+                "soft", "estimate", "value_max", "aim", "qualifier_text", "raw", "quote", "file", "start", "end", "report_year")
 MET, MISSED, NO_TARGET, NO_RESULT = "met", "missed", "no target", "no result"
-_SAME_SENTENCE_REACH = 40   # 增长7%以上、力争8%: the aspiration stands right after the floor
+NO_NUMBER = "no numeric target"
 
 
 @dataclass
@@ -52,6 +53,8 @@ def verdict(target: Value | None, result: Value | None) -> str:
     """met / missed / no target / no result, by the rule in the module docstring."""
     if target is None:
         return NO_TARGET
+    if target.value is None:
+        return NO_NUMBER
     if result is None:
         return NO_RESULT
     t, r, q = target.value, result.value, target.qualifier
@@ -68,16 +71,13 @@ def verdict(target: Value | None, result: Value | None) -> str:
     return MET if r >= t else MISSED
 
 
-def pick_target(values: list[Value]) -> tuple[Value | None, Value | None]:
-    """The target a cell shows and its aspiration (see the module docstring)."""
-    if not values:
-        return None, None
-    values = sorted(values, key=lambda v: v.start)
-    firm = [v for v in values if not v.soft]
-    chosen = firm[0] if firm else values[0]
-    higher = [v for v in values if v.soft and v is not chosen and v.value > chosen.value
-              and 0 < v.start - chosen.end <= _SAME_SENTENCE_REACH]
-    return chosen, (higher[0] if higher else None)
+def pick_target(values: list[Value]) -> Value | None:
+    """The target a cell shows (see the module docstring)."""
+    numbers = sorted((v for v in values if v.value is not None), key=lambda v: v.start)
+    if not numbers:
+        return min(values, key=lambda v: v.start) if values else None
+    firm = [v for v in numbers if not v.soft]
+    return firm[0] if firm else numbers[0]
 
 
 def pick_result(values: list[Value]) -> Value | None:
@@ -118,9 +118,9 @@ def track(reports: list[tuple[Entry, list[Value]]], catalogue: Catalogue,
             t_values, r_values = targets.get(ind.id, []), results.get(ind.id, [])
             if not t_values and not r_values:
                 continue
-            target, aspiration = pick_target(t_values)
+            target = pick_target(t_values)
             result = pick_result(r_values)
-            rows.append(_row(place, year, ind, target, aspiration, result))
+            rows.append(_row(place, year, ind, target, result))
             for side, found, chosen, report in (("target", t_values, target, plan), ("result", r_values, result, review)):
                 for v in found:
                     long_rows.append(_long_row(place, year, side, v, v is chosen, report[0].year))
@@ -128,7 +128,7 @@ def track(reports: list[tuple[Entry, list[Value]]], catalogue: Catalogue,
                    duplicates)
 
 
-def _row(place: str, year: int, ind, target: Value | None, aspiration: Value | None, result: Value | None) -> dict:
+def _row(place: str, year: int, ind, target: Value | None, result: Value | None) -> dict:
     row = {"place": place, "year": year, "indicator": ind.id, "label": ind.name, "unit": ind.unit}
     for prefix, v in (("target", target), ("result", result)):
         row[prefix] = v.value if v else None
@@ -140,9 +140,11 @@ def _row(place: str, year: int, ind, target: Value | None, aspiration: Value | N
         row[f"{prefix}_end"] = v.end if v else None
     row["target_max"] = target.value_max if target else None
     row["target_soft"] = target.soft if target else None
-    row["target_aspiration"] = aspiration.value if aspiration else None
+    row["target_aspiration"] = target.aim if target else None
+    row["target_text"] = target.qualifier_text if target else None
     row["result_estimate"] = result.estimate if result else None
-    row["gap"] = round(result.value - target.value, 6) if target and result else None
+    numeric = target is not None and target.value is not None
+    row["gap"] = round(result.value - target.value, 6) if numeric and result else None
     row["verdict"] = verdict(target, result)
     return row
 
@@ -150,5 +152,6 @@ def _row(place: str, year: int, ind, target: Value | None, aspiration: Value | N
 def _long_row(place: str, year: int, side: str, v: Value, chosen: bool, report_year: int | None) -> dict:
     return {"place": place, "year": year, "side": side, "chosen": chosen, "indicator": v.indicator,
             "label": v.label, "value": v.value, "unit": v.unit, "qualifier": v.qualifier, "soft": v.soft,
-            "estimate": v.estimate, "value_max": v.value_max, "raw": v.raw, "quote": v.quote, "file": v.file,
+            "estimate": v.estimate, "value_max": v.value_max, "aim": v.aim,
+            "qualifier_text": v.qualifier_text, "raw": v.raw, "quote": v.quote, "file": v.file,
             "start": v.start, "end": v.end, "report_year": report_year}

@@ -109,11 +109,19 @@ def test_verdict_rule(target, result, expected):
     assert verdict(target, result) == expected
 
 
-def test_a_floor_with_a_higher_aim():
-    floor, aim = value(7, ">="), value(8, soft=True, start=10)
-    assert pick_target([aim, floor]) == (floor, aim)
-    far = value(8, soft=True, start=500)   # another sentence: not this target's aspiration
-    assert pick_target([floor, far]) == (floor, None)
+def test_the_firm_number_is_the_target():
+    floor, soft = value(7, ">="), value(8, soft=True, start=500)
+    assert pick_target([soft, floor]) is floor
+    assert pick_target([soft]) is soft
+
+
+def test_a_target_in_words_only_has_no_numeric_verdict():
+    words = value(None)
+    words.qualifier_text = "与经济增长同步"
+    assert pick_target([words]) is words
+    assert verdict(words, value(6)) == "no numeric target"
+    number = value(6.5, start=500)
+    assert pick_target([words, number]) is number   # a number beats words
 
 
 def rows_of(out: str) -> list[dict]:
@@ -190,4 +198,5 @@ def test_floor_and_aspiration_from_a_real_sentence(extractor, catalogue):
     result = track([(Entry("某省", 2012, "a.txt"), values)], catalogue, {"gdp_growth"})
     row = result.rows.iloc[0]
     assert (row["target"], row["target_qualifier"], row["target_aspiration"]) == (10, ">=", 11)
-    assert result.long["chosen"].tolist() == [True, False]
+    assert result.long["chosen"].tolist() == [True]   # one target: floor 10, aim 11
+    assert "力争达到11%" in row["target_quote"]
