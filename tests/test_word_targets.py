@@ -69,3 +69,19 @@ def test_a_floor_with_a_higher_aim_is_one_target(extractor, sentence, expected):
 def test_no_aim_where_the_second_number_is_no_aim(extractor, sentence):
     rows = found(extractor, SHEET.format(sentence))
     assert all(aim is None for ind, _v, _q, aim, _t in rows if ind == "gdp_growth")
+
+
+def test_extract_lists_words_only_when_asked(tmp_path):
+    import json
+
+    from test_cli import polcmp
+
+    report = tmp_path / "某市_2024.txt"
+    report.write_text(SHEET.format("地区生产总值增长6%左右、力争6.5%，城乡居民收入增长与经济增长同步"), encoding="utf-8")
+    plain = json.loads(polcmp("extract", str(report), "-f", "json")[1])
+    assert [(r["indicator"], r["value"], r["aim"]) for r in plain] == [("gdp_growth", 6, 6.5)]
+    words = json.loads(polcmp("extract", str(report), "-f", "json", "--words")[1])
+    assert [(r["indicator"], r["value"], r["qualifier_text"]) for r in words[1:]] == [
+        ("urban_income_growth", None, "与经济增长同步"), ("rural_income_growth", None, "与经济增长同步")]
+    table = polcmp("compare", str(report), "--corpus", str(tmp_path), "-f", "table")[1]
+    assert "~6% (6.5*)" in table and "「与经济增长同步」" in table
