@@ -62,6 +62,9 @@ IndicatorOption = Annotated[Optional[list[str]], typer.Option(
     "--indicator", "-i", help="Only this indicator id (repeatable).")]
 GroupOption = Annotated[Optional[list[str]], typer.Option(
     "--group", "-g", help="Only this group: innovation, talent, digital, economy (repeatable).")]
+ProvinceOption = Annotated[Optional[str], typer.Option(
+    "--province", "--in", metavar="PROVINCE",
+    help="Every place of the corpus in this province (山东, 山东省, 广西, 北京), the province itself first.")]
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
 RulesOption = Annotated[Optional[Path], typer.Option(
     "--rules", envvar="POLCMP_RULES", show_envvar=True,

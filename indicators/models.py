@@ -11,10 +11,10 @@ TARGET, ACHIEVED = "target", "achieved"
 ANNUAL, AVERAGE, CUMULATIVE = "annual", "average", "cumulative"
 
 # The output columns, in order (spec: shared/spec/indicators.md, then period, refers_to, estimate,
-# value_max and rule).
+# value_max and rule; last, where the place belongs: divisions.py).
 COLUMNS = ("place", "year", "indicator", "label", "value", "unit", "qualifier", "soft",
            "status", "raw", "quote", "start", "end", "file", "period", "refers_to", "estimate",
-           "value_max", "rule")
+           "value_max", "rule", "place_code", "place_level", "province")
 
 
 @dataclass(slots=True)
@@ -39,6 +39,9 @@ class Value:
     estimate: bool = False   # a result given as 预计, before the statistics were final
     value_max: float | int | None = None   # upper bound when the report gives a range
     rule: str = ""        # which pattern claimed the number: "<indicator>#<pattern index>"
+    place_code: str | None = None    # administrative code (331082); None when the place is unknown or ambiguous
+    place_level: str | None = None   # nation | province | prefecture | county | district
+    province: str | None = None      # the province-level unit it lies in (浙江省; a province: itself)
 
     def as_dict(self) -> dict:
         return asdict(self)
