@@ -89,7 +89,7 @@ def run() -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `polcmp … | head` ends quietly
     signal.signal(signal.SIGINT, _interrupted)
-    from . import compare, explain, extract, keywords, mentions, places, rules, text, track  # noqa: F401  (registers commands)
+    from . import cascade, compare, explain, extract, keywords, mentions, places, rules, text, track  # noqa: F401  (registers commands)
     try:
         app()   # usage errors: typer prints them and exits 2
     except PolcmpError as e:
