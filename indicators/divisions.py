@@ -25,9 +25,9 @@ own county (朝阳市, 朝阳县). Otherwise the answer is Ambiguous. The file p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import PolcmpError
 from .reports import read_report
@@ -40,8 +40,7 @@ _DOMINANT = 3     # the text names one candidate's surroundings this many times 
 _PROVINCE_ENDINGS = re.compile(r"(?:省|市|特别行政区|(?:壮族|回族|维吾尔)?自治区)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Division:
+class Division(NamedTuple):     # a tuple: 3,300 of them are built when the table loads
     code: str                 # 6 digits: 331082
     name: str                 # full name: 临海市
     level: str                # nation | province | prefecture | county | district
@@ -55,8 +54,7 @@ class Division:
         return None if self.level == "nation" else self.code[:2] + "0000"
 
 
-@dataclass(frozen=True, slots=True)
-class Ambiguous:
+class Ambiguous(NamedTuple):
     """A name that stands for several divisions the hint does not tell apart."""
     name: str
     candidates: tuple[Division, ...]
@@ -67,8 +65,7 @@ class Ambiguous:
         return f"{self.name!r} could be {listed}; the report's head does not say which"
 
 
-@dataclass(frozen=True, slots=True)
-class Unknown:
+class Unknown(NamedTuple):
     """A name no division has."""
     name: str
 
@@ -88,43 +85,60 @@ def describe(d: Division) -> str:
 
 
 # ---------------------------------------------------------------- the table
-@dataclass(frozen=True, slots=True)
-class _Table:
-    by_code: dict[str, Division]
-    by_name: dict[str, tuple[Division, ...]]       # full names (临海市) and former names
-    by_short: dict[str, tuple[Division, ...]]      # file-stem forms (临海)
-    children: dict[str, frozenset[str]]            # parent code → its units' full names
+class _Table(NamedTuple):
+    """The TSV's rows by code, and codes by name; a Division is built only when asked for
+    (every report looks up a name or two, not 3,300 units)."""
+    rows: dict[str, list[str]]              # code → [code, name, level, parent, status, formerly]
+    by_name: dict[str, list[str]]           # full names (临海市) and former names → codes
+    by_short: dict[str, list[str]]          # file-stem forms (临海) → codes
 
 
 @cache
 def _table() -> _Table:
-    lines = Path(__file__).with_name("divisions.tsv").read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")][1:]   # [0]: header
-    names = {code: name for code, name, *_ in rows}
-    by_code: dict[str, Division] = {}
-    for code, name, level, parent, status, formerly in rows:
-        province = None if level == "nation" else names[code[:2] + "0000"]
-        by_code[code] = Division(code, name, level, parent or None, province, status, formerly)
-    by_name: dict[str, list[Division]] = {}
-    by_short: dict[str, list[Division]] = {}
-    children: dict[str, set[str]] = {}
-    for d in by_code.values():
-        for name in filter(None, (d.name, d.formerly)):
-            by_name.setdefault(name, []).append(d)
-            by_short.setdefault(canonical_place(name), []).append(d)
-        if d.parent:
-            children.setdefault(d.parent, set()).add(d.name)
-    return _Table(by_code, {k: tuple(v) for k, v in by_name.items()}, {k: tuple(v) for k, v in by_short.items()},
-                  {k: frozenset(v) for k, v in children.items()})
+    rows: dict[str, list[str]] = {}
+    by_name: dict[str, list[str]] = {}
+    by_short: dict[str, list[str]] = {}
+    text = Path(__file__).with_name("divisions.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith(("#", "code\t")) or not line:
+            continue
+        fields = line.split("\t")
+        code = fields[0]
+        rows[code] = fields
+        for known in (fields[1], fields[5]) if fields[5] else (fields[1],):
+            by_name.setdefault(known, []).append(code)
+            by_short.setdefault(canonical_place(known), []).append(code)
+    return _Table(rows, by_name, by_short)
 
 
+@cache
 def division(code: str) -> Division | None:
     """The division of a code (331082), or None."""
-    return _table().by_code.get(code)
+    rows = _table().rows
+    fields = rows.get(code)
+    if fields is None:
+        return None
+    _, name, level, parent, status, formerly = fields
+    province = None if level == "nation" else rows[code[:2] + "0000"][1]
+    return Division(code, name, level, parent or None, province, status, formerly)
+
+
+def _divisions(codes) -> tuple[Division, ...]:
+    return tuple(division(code) for code in codes)
+
+
+@cache
+def _children() -> dict[str, frozenset[str]]:
+    """Parent code → its units' full names (only a head's qualifiers need them)."""
+    children: dict[str, set[str]] = {}
+    for code, name, _level, parent, *_ in _table().rows.values():
+        if parent:
+            children.setdefault(parent, set()).add(name)
+    return {k: frozenset(v) for k, v in children.items()}
 
 
 def parent_of(d: Division) -> Division | None:
-    return _table().by_code.get(d.parent) if d.parent else None
+    return division(d.parent) if d.parent else None
 
 
 def ancestors(d: Division) -> list[Division]:
@@ -143,7 +157,7 @@ def locate(name: str | None, hint: str | None = None, text: str | None = None) -
     `text`: the whole report, whose mentions of provinces and prefectures are the last resort."""
     name = (name or "").strip()
     if name == NATION:
-        return _table().by_code[NATION_CODE]
+        return division(NATION_CODE)
     candidates = _candidates(name)
     if not candidates:
         return Unknown(name)
@@ -179,19 +193,19 @@ def _candidates(name: str) -> tuple[Division, ...]:
     form (新疆)."""
     table = _table()
     found = table.by_name.get(name) or table.by_short.get(canonical_place(name), ())
-    if found:
-        return found
-    for full, forms in short_forms().items():
-        if name in forms:
-            return table.by_name.get(full) or table.by_short.get(full, ())
-    return ()
+    if not found:
+        for full, forms in short_forms().items():
+            if name in forms:
+                found = table.by_name.get(full) or table.by_short.get(full, ())
+                break
+    return _divisions(found)
 
 
 def _named_by(hint: str, candidates: tuple[Division, ...]) -> tuple[Division, ...]:
     """The candidates the hint names (a qualifier such as 北京市 in 北京市朝阳区 names nothing);
     among several, the ones it names under an ancestor (北京市朝阳区). All of them when it names
     none: the hint then tells nothing."""
-    children = _table().children
+    children = _children()
     named, qualified = [], []
     for d in candidates:
         for m in re.finditer("|".join(re.escape(n) for n in (d.name, d.formerly) if n), hint):
@@ -237,9 +251,9 @@ def _forms(d: Division) -> tuple[str, ...]:
 def find_province(name: str) -> Division | None:
     """A province-level unit by the name a user types: 山东, 山东省, 广西, 广西壮族自治区, 北京."""
     name = name.strip()
-    for d in _table().by_code.values():
-        if d.level == "province" and name and name in _forms(d):
-            return d
+    for code, _name, level, *_ in _table().rows.values():
+        if level == "province" and name and name in _forms(division(code)):
+            return division(code)
     return None
 
 
