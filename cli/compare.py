@@ -1,7 +1,7 @@
 """polcmp compare: one table, indicators × places, every cell traceable with --long."""
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -14,17 +14,18 @@ from indicators.extract import Extractor
 
 from .extract import check_selection
 from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption, IndicatorOption, JobsOption,
-                   NoCacheOption, OutputOption, RulesOption, Status, app, finish)
+                   NoCacheOption, OutputOption, ProvinceOption, RulesOption, Status, app, finish)
 from .output import (Format, choose_format, open_output, records, render_chart, render_comparison, use_bom,
                      write_records)
+from .places import province_entries
 from .status import ExitCode, warn
 
 
 @app.command()
 def compare(
-    places: Annotated[list[str], typer.Argument(
-        metavar="PLACE...",
-        help="Places (临海, 临海市: all their reports; 临海:2023, 浙江省:2015-2024: those years) or report files.")],
+    places: Annotated[Optional[list[str]], typer.Argument(
+        metavar="[PLACE]...",
+        help="Places (临海, 临海市: all their reports; 临海:2023, 浙江省:2015-2024: those years) or report files.")] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = None,
@@ -36,6 +37,7 @@ def compare(
     group: GroupOption = None,
     show_all: Annotated[bool, typer.Option("--all", help="Every indicator, also those no place states.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Bars per indicator under the table.")] = False,
+    province: ProvinceOption = None,
     corpus: CorpusOption = None,
     jobs: JobsOption = 1,
     rules: RulesOption = None,
@@ -46,7 +48,11 @@ def compare(
     catalogue = load_catalogue(rules, extra_rules or ())
     check_selection(catalogue, indicator, group)
     library = Corpus(resolve_corpus_path(corpus))
-    entries = library.resolve_all(places)
+    if not places and not province:
+        raise typer.BadParameter("name places (临海 永嘉), or a province with --province", param_hint="PLACE")
+    entries = library.resolve_all(places or [])
+    if province:
+        entries += [e for e in province_entries(library, province) if e not in entries]
 
     extractor = Extractor(catalogue)
     reports = []

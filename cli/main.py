@@ -62,6 +62,9 @@ IndicatorOption = Annotated[Optional[list[str]], typer.Option(
     "--indicator", "-i", help="Only this indicator id (repeatable).")]
 GroupOption = Annotated[Optional[list[str]], typer.Option(
     "--group", "-g", help="Only this group: innovation, talent, digital, economy (repeatable).")]
+ProvinceOption = Annotated[Optional[str], typer.Option(
+    "--province", "--in", metavar="PROVINCE",
+    help="Every place of the corpus in this province (山东, 山东省, 广西, 北京), the province itself first.")]
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
 RulesOption = Annotated[Optional[Path], typer.Option(
     "--rules", envvar="POLCMP_RULES", show_envvar=True,
@@ -86,7 +89,7 @@ def run() -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `polcmp … | head` ends quietly
     signal.signal(signal.SIGINT, _interrupted)
-    from . import compare, explain, extract, keywords, mentions, places, rules, text, track  # noqa: F401  (registers commands)
+    from . import cascade, compare, explain, extract, keywords, mentions, places, rules, text, track  # noqa: F401  (registers commands)
     try:
         app()   # usage errors: typer prints them and exits 2
     except PolcmpError as e:

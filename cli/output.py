@@ -46,8 +46,8 @@ QUALIFIERS = frozenset(("=", ">=", ">", "<=", "<", "~"))
 
 def spreadsheet_safe(cell):
     """Text a spreadsheet would evaluate (=cmd|…, +1+1, @SUM) gets a leading apostrophe.
-    A bare qualifier symbol (=, >=) cannot run anything and stays as the spec writes it."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_START) and cell not in QUALIFIERS:
+    A bare qualifier symbol (=, >=) or sign (+: cascade's 加码) cannot run anything and stays."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START) and cell not in QUALIFIERS and cell != "+":
         return "'" + cell
     return cell
 

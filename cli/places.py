@@ -10,16 +10,18 @@ from indicators.batch import extract_many
 from indicators.cache import open_cache
 from indicators.catalogue import load_catalogue
 from indicators.corpus import Corpus, describe_years, resolve_corpus_path
-from indicators.errors import ReportError
+from indicators.divisions import Division, Located, division, entries_in_province, find_province, locate_file
+from indicators.errors import PolcmpError, ReportError
 from indicators.extract import Extractor
 
 from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, JobsOption, NoCacheOption, OutputOption,
                    RulesOption, app, finish)
 from .output import choose_format, open_output, progress, use_bom, write_records
-from .status import ExitCode, error
+from .status import ExitCode, error, warn
 
-PLACE_COLUMNS = ("place", "years", "reports", "values", "targets", "achieved")
-FILE_COLUMNS = ("place", "year", "file", "values", "targets", "achieved")
+DIVISION_COLUMNS = ("place_code", "place_level", "province")
+PLACE_COLUMNS = ("place", "years", "reports", "values", "targets", "achieved", *DIVISION_COLUMNS)
+FILE_COLUMNS = ("place", "year", "file", "values", "targets", "achieved", *DIVISION_COLUMNS)
 
 
 @app.command()
@@ -41,9 +43,12 @@ def places(corpus: CorpusOption = None, fmt: FormatOption = None, output: Output
                 [e.path for e in library.entries], Extractor(catalogue), jobs=jobs, on_done=on_done,
                 cache=open_cache(catalogue, not no_cache))):
             values = [] if isinstance(outcome, ReportError) else outcome
+            placed = placed_entry(entry, values)
             per_file.append({"place": entry.place, "year": entry.year, "file": entry.path, "values": len(values),
                              "targets": sum(v.status == "target" for v in values),
-                             "achieved": sum(v.status == "achieved" for v in values)})
+                             "achieved": sum(v.status == "achieved" for v in values), **division_fields(placed),
+                             "located": placed})
+    warn_unplaced(per_file)
     rows = per_file if files else by_place(per_file)
     fmt = choose_format(fmt, output)
     with open_output(output, use_bom(bom, fmt, output)) as out:
@@ -51,12 +56,52 @@ def places(corpus: CorpusOption = None, fmt: FormatOption = None, output: Output
     finish(ExitCode.PARTIAL if library.unreadable else ExitCode.OK)
 
 
+def province_entries(library: Corpus, name: str) -> list:
+    """--province: the corpus's reports of places in that province, the province's own first;
+    places that cannot be placed are left out with a warning each."""
+    province = find_province(name)
+    if province is None:
+        raise PolcmpError(f"--province {name}: no province, autonomous region or municipality of that name "
+                          f"(try 山东 or 山东省, 广西, 北京)")
+    inside, unplaced = entries_in_province(library.entries, province)
+    for place, why in unplaced.items():
+        warn(f"{place}: {why.reason}; left out of --province {name}")
+    if not inside:
+        raise PolcmpError(f"no report of a place in {province.name} in {library.root} (polcmp places lists them)")
+    return inside
+
+
+def placed_entry(entry, values) -> Located:
+    """Where a report's place belongs: as extraction placed it, else from its name and text."""
+    code = next((v.place_code for v in values if v.place_code), None)
+    return division(code) if code else locate_file(entry.place, entry.path)
+
+
+def division_fields(placed: Located) -> dict:
+    if isinstance(placed, Division):
+        return {"place_code": placed.code, "place_level": placed.level, "province": placed.province}
+    return dict.fromkeys(DIVISION_COLUMNS)
+
+
+def warn_unplaced(per_file: list[dict]) -> None:
+    """One line per place none of whose reports could be placed: why, and that its columns stay empty."""
+    placed = {f["place"] for f in per_file if isinstance(f["located"], Division)}
+    told = set()
+    for f in per_file:
+        if f["place"] not in placed and f["place"] not in told:
+            told.add(f["place"])
+            warn(f"{f['place']}: {f['located'].reason}; place_code left empty")
+
+
 def by_place(per_file: list[dict]) -> list[dict]:
     """One row per place: the years of its reports (2019-2024), their number and value counts."""
     rows: dict[str, dict] = {}
     years: dict[str, list] = {}
     for f in per_file:
-        row = rows.setdefault(f["place"], {"place": f["place"], "reports": 0, "values": 0, "targets": 0, "achieved": 0})
+        row = rows.setdefault(f["place"], {"place": f["place"], "reports": 0, "values": 0, "targets": 0, "achieved": 0,
+                                           **dict.fromkeys(DIVISION_COLUMNS)})
+        if row["place_code"] is None:
+            row.update({key: f[key] for key in DIVISION_COLUMNS})
         years.setdefault(f["place"], []).append(f["year"])
         row["reports"] += 1
         for key in ("values", "targets", "achieved"):

@@ -16,9 +16,10 @@ from indicators.extract import Extractor
 
 from .extract import check_selection
 from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption, IndicatorOption, JobsOption,
-                   NoCacheOption, OutputOption, RulesOption, app, finish)
+                   NoCacheOption, OutputOption, ProvinceOption, RulesOption, app, finish)
 from .output import (MISSING, Format, choose_format, format_value, make_console, open_output, progress, records,
                      use_bom, write_records)
+from .places import province_entries
 from .status import ExitCode, error, warn
 
 _YEARS = re.compile(r"^\s*((?:19|20)\d\d)\s*(?:[-–—~]\s*((?:19|20)\d\d))?\s*$")
@@ -51,6 +52,7 @@ def track(
     years: Annotated[Optional[str], typer.Option(
         "--years", metavar="A-B", help="Only these years (targets of A..B, results from reports up to B+1).")] = None,
     chart: Annotated[bool, typer.Option("--chart", help="Target and result bars over the years, under the table.")] = False,
+    province: ProvinceOption = None,
     corpus: CorpusOption = None,
     jobs: JobsOption = 1,
     no_cache: NoCacheOption = False,
@@ -64,7 +66,9 @@ def track(
     library = Corpus(resolve_corpus_path(corpus))
     for problem in library.unreadable:
         error(str(problem))
-    entries = library.resolve_all(places) if places else library.entries
+    entries = library.resolve_all(places) if places else [] if province else library.entries
+    if province:
+        entries += [e for e in province_entries(library, province) if e not in entries]
     undated = [e for e in entries if e.year is None]
     for e in undated:   # a year is what track joins on
         error(f"{e.path}: cannot tell which year this report is for; name it <place>_<year>.txt")

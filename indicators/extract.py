@@ -37,6 +37,7 @@ from functools import cached_property
 
 from .aims import join_aims
 from .catalogue import Catalogue, Indicator, subject_in
+from .divisions import Division, locate_report
 from .literals import LiteralGate, edge_characters, required_literals
 from .models import Value
 from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
@@ -252,8 +253,15 @@ class Extractor:
         return self.extract(report)
 
     def extract(self, report: Report) -> list[Value]:
-        """Every value the catalogue finds in one report, in text order."""
-        return _Run(self, report).values()
+        """Every value the catalogue finds in one report, in text order, each with where its
+        place belongs (divisions.py; None when the place is unknown or ambiguous)."""
+        values = _Run(self, report).values()
+        if values:
+            place = locate_report(report)
+            if isinstance(place, Division):
+                for v in values:
+                    v.place_code, v.place_level, v.province = place.code, place.level, place.province
+        return values
 
 
 class _Run:

@@ -11,10 +11,10 @@ TARGET, ACHIEVED = "target", "achieved"
 ANNUAL, AVERAGE, CUMULATIVE = "annual", "average", "cumulative"
 
 # The output columns, in order (spec: shared/spec/indicators.md, then period, refers_to, estimate,
-# value_max, rule, aim and qualifier_text).
+# value_max, rule, aim and qualifier_text; last, where the place belongs: divisions.py).
 COLUMNS = ("place", "year", "indicator", "label", "value", "unit", "qualifier", "soft",
            "status", "raw", "quote", "start", "end", "file", "period", "refers_to", "estimate",
-           "value_max", "rule", "aim", "qualifier_text")
+           "value_max", "rule", "aim", "qualifier_text", "place_code", "place_level", "province")
 
 
 @dataclass(slots=True)
@@ -44,6 +44,9 @@ class Value:
     # the words of a target that are not a number: 与经济增长同步 (a target in words, value None),
     # 在实际工作中争取更好结果 (a hedge beside a number)
     qualifier_text: str | None = None
+    place_code: str | None = None    # administrative code (331082); None when the place is unknown or ambiguous
+    place_level: str | None = None   # nation | province | prefecture | county | district
+    province: str | None = None      # the province-level unit it lies in (浙江省; a province: itself)
 
     def as_dict(self) -> dict:
         return asdict(self)

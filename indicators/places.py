@@ -165,6 +165,11 @@ def _head_cues(title_lines: str, opening: str) -> tuple[list[str], set[str]]:
     return names, levels
 
 
+def stated_levels(head: str) -> set[str]:
+    """The levels a head states without a name: 我代表市人民政府, 县长 张三 → {市} / {县}."""
+    return _head_cues(head, head)[1]
+
+
 def _level_of(word: str) -> str:
     """The level a bare word names: 州 is a 自治州, the rest are themselves."""
     return "自治州" if word == "州" else word
