@@ -50,7 +50,7 @@ BROADCAST = re.compile(r"(?<![年人平亩])[均各](?!.*[均各])(?=.{0,6}$)")
 RATE = re.compile(r"\d\s*(?:%|个百分点)")
 PART_YEAR = re.compile(r"季度|上半年|下半年|[\d一二三四五六七八九十]+月|月份")
 PART_YEAR_REACH = 8   # 前三季度下降: a part-year word stands just before its rate
-DECLINE = re.compile(r"下降|减少|下滑|回落|降低")
+DECLINE = re.compile(r"下降|减少|下滑|回落|降低|削减")
 SOFT = re.compile("|".join(SOFT_WORDS))
 MAX_LEAD = 200       # a subject stands near its number; also bounds the work of any user pattern
 MAX_REACH = 60       # subject + link words: the longest real ones are about 30 characters
