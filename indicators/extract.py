@@ -56,7 +56,7 @@ BROADCAST = re.compile(r"(?<![年人平亩])[均各](?!.*[均各])(?=.{0,6}$)")
 RATE = re.compile(r"\d\s*(?:%|个百分点)")
 PART_YEAR = re.compile(r"季度|上半年|下半年|[\d一二三四五六七八九十]+月|月份")
 PART_YEAR_REACH = 8   # 前三季度下降: a part-year word stands just before its rate
-DECLINE = re.compile(r"下降|减少|下滑|回落|降低")
+DECLINE = re.compile(r"下降|减少|下滑|回落|降低|削减")
 SOFT = re.compile("|".join(SOFT_WORDS))
 MAX_LEAD = 200       # a subject stands near its number; also bounds the work of any user pattern
 MAX_REACH = 60       # subject + link words: the longest real ones are about 30 characters
@@ -316,6 +316,11 @@ class _Run:
                 continue
             start = lead_start(i)
             respectively = "分别" in self.work[start:tok.start]
+            if respectively and read:
+                run = self.mixed_run(i)
+                if len(run) > len(series) and self.zip_mixed(run, start):
+                    i += len(run)
+                    continue
             if wanted:
                 follows = previous_zip if previous_zip and previous_zip[1] == i - 1 else None
                 if len(series) == 1 or not self.zip(series, start, follows, i) and not respectively:
@@ -751,6 +756,38 @@ class _Run:
                     self.emit(Claim(ind, factor, j, offset, offset + len(text)), tok, lead_start, link_text)
                     emitted = True
         return emitted
+
+    def mixed_run(self, i: int) -> list[Quantity]:
+        """The read quantities from token i on that stand as one list whatever their unit
+        (6829.8亿元、85.7亿美元)."""
+        run = [self.tokens[i]]
+        while (i + len(run) < len(self.tokens) and self.tokens[i + len(run)].value is not None
+               and SERIES_GAP.fullmatch(self.work, run[-1].end, self.tokens[i + len(run)].start)):
+            run.append(self.tokens[i + len(run)])
+        return run
+
+    def zip_mixed(self, run: list[Quantity], lead_start: int) -> bool:
+        """引进域外资金、实际利用外资分别达到6829.8亿元、85.7亿美元: a 分别 list whose numbers
+        differ in unit pairs by position over all of them, not within one unit's numbers (the
+        亿元 is the first subject's, not the nearest one's). False if the lead is no list of
+        len(run) subjects: the numbers are then read one by one as before."""
+        lead = self.work[lead_start:run[0].start]
+        k = lead.rfind("分别")
+        region, link_text = lead[:k], lead[k:]
+        paired = False
+        for unit in dict.fromkeys(t.unit for t in run):
+            candidates = self.ex.by_unit.get(unit)
+            pairs = self.list_claims(region, link_text, candidates, len(run)) if candidates else None
+            if pairs is None:
+                continue
+            paired = True
+            for ((offset, text), claims), tok in zip(pairs, run):
+                if tok.unit != unit:
+                    continue
+                for ind, factor, j in claims:
+                    if self.allowed(ind, lead_start, run[0].start):
+                        self.emit(Claim(ind, factor, j, offset, offset + len(text)), tok, lead_start, link_text)
+        return paired
 
     def subjects_of_amounts(self, series: list[Quantity], index: int, link_text: str, candidates) -> bool:
         """财政总收入236.8亿元，其中地方财政收入124.5亿元，分别增长1.6%和18.1%: the n numbers of a

@@ -39,7 +39,7 @@ def values(extractor, text):
     ("研发投入强度提高0.3个百分点", []),
     ("年内国家高新技术企业达到7000家以上", []),
     ("跨境电商出口增长98%", []),
-    ("外贸进出口总额增长5%", []),
+    ("外贸进出口总额增长5%", [("trade_growth", 5, "=")]),   # total trade, never exports_growth
     ("人均生产总值增长6%", []),
     # the subject after the number, a minus sign, a base year, 首次突破, 城乡 with 均 (not 年均)
     ("力争新增55家国家高新技术企业和50家省级以上“专精特新”企业",
