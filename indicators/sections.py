@@ -151,7 +151,8 @@ class Sections:
             state = self._line_state(m.group(), report_year)
             if state:
                 events.append((m.start(), state, span_in(m.group()[:_FIVE_YEARS_PROBE], report_year)))
-        sentence_starts = [(m.end(), False) for m in _SENTENCE_START.finditer(text)]
+        # after the vocative 各位代表！ a paragraph starts, whatever opens it (本届政府任期的五年，…)
+        sentence_starts = [(m.end(), m.group().startswith("各")) for m in _SENTENCE_START.finditer(text)]
         preamble = _PREAMBLE_END.search(text, 0, _PREAMBLE_REACH)
         if preamble and text[preamble.end():preamble.end() + 1] not in ("", "\n"):
             sentence_starts.append((preamble.end(), True))

@@ -18,7 +18,7 @@ from indicators.extract import Extractor
 
 from conftest import ROOT, SEEDS, TESTS
 
-JOBS = TESTS / "catalogues" / "jobs.yaml"
+ROADS = TESTS / "catalogues" / "roads.yaml"
 
 
 @pytest.fixture
@@ -118,12 +118,12 @@ def test_another_encoding_option_is_a_miss(cache_root, reports, catalogue, calls
 
 def test_extra_rules_are_a_miss(cache_root, reports, catalogue, calls):
     run(reports, catalogue)
-    wider = load_catalogue(ROOT / "rules.yaml", [JOBS])
+    wider = load_catalogue(ROOT / "rules.yaml", [ROADS])
     assert wider.fingerprint != catalogue.fingerprint
     values = run(reports, wider)
     assert len(calls) == 2 * len(reports)
-    assert any(v.indicator == "urban_jobs_new" for vs in values for v in vs)
-    assert load_catalogue(ROOT / "rules.yaml", [JOBS]).fingerprint == wider.fingerprint   # stable
+    assert any(v.indicator == "rural_roads_new" for vs in values for v in vs)
+    assert load_catalogue(ROOT / "rules.yaml", [ROADS]).fingerprint == wider.fingerprint   # stable
 
 
 def test_another_engine_is_a_miss(cache_root, reports, catalogue, calls, monkeypatch):

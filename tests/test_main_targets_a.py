@@ -42,8 +42,10 @@ def livelihood(extractor, text: str) -> dict[str, tuple]:
 
 
 def test_a_provincial_target_sheet(extractor):
-    # no value where the sheet gives none (收入同步) or gives a change (提高1.5个百分点)
+    # a target in words where the sheet gives no number (收入同步), nothing for a change of a
+    # level (城镇化率提高1.5个百分点)
     assert livelihood(extractor, HENAN_2020) == {
+        "income_growth": (None, None),
         "cpi_growth": (3.5, "~"),
         "urban_jobs_new": (1100000, "="),
         "unemployment_surveyed": (5.5, "~"),
@@ -75,5 +77,7 @@ def test_the_livelihood_group_reaches_them(tmp_path):
     code, out, err = polcmp("compare", "河南省", "--corpus", str(tmp_path), "--group", "livelihood")
     rows = {r["indicator"]: r for r in csv.DictReader(io.StringIO(out))}
     assert code == 0, err
-    assert set(rows) == {"cpi_growth", "urban_jobs_new", "unemployment_surveyed", "unemployment_registered"}
+    assert set(rows) == {"cpi_growth", "urban_jobs_new", "unemployment_surveyed", "unemployment_registered",
+                         "income_growth"}
+    assert rows["income_growth"]["河南省 目标 2020 text"] == "与经济增长同步"
     assert (rows["cpi_growth"]["河南省 目标 2020"], rows["cpi_growth"]["河南省 目标 2020 qualifier"]) == ("3.5", "~")

@@ -21,8 +21,11 @@ def found(extractor, text, year=2024):
     # 上海_2014: 经济 is what revenue keeps pace with, not a second subject
     ("地方财政收入与经济保持同步增长", [("general_budget_revenue_growth", None, None, None, "与经济保持同步增长")]),
     ("固定资产投资实现正增长", [("fixed_asset_investment_growth", None, None, None, "实现正增长")]),   # 天津_2024
-    ("实际利用外资规模稳中有升", [("fdi_actual", None, None, None, "稳中有升")]),   # 福建省_2017
-    ("实际使用外资保持稳定", [("fdi_actual", None, None, None, "保持稳定")]),   # 江苏省_2018
+    # words name no currency: the target holds for foreign capital counted in 美元 and in 元
+    ("实际利用外资规模稳中有升", [("fdi_actual", None, None, None, "稳中有升"),
+                                ("fdi_actual_yuan", None, None, None, "稳中有升")]),   # 福建省_2017
+    ("实际使用外资保持稳定", [("fdi_actual", None, None, None, "保持稳定"),
+                              ("fdi_actual_yuan", None, None, None, "保持稳定")]),   # 江苏省_2018
 ])
 def test_a_target_in_words_is_a_row_without_a_value(extractor, sentence, expected):
     assert found(extractor, SHEET.format(sentence)) == expected
