@@ -120,7 +120,7 @@ def render_cascade(result, out) -> None:
                           style="bold" if row["depth"] <= 1 else None)
         console.print(table)
         console.print(f"added: the target minus the parent's (+ above, − below, = the same)   ≥ 以上  ~ 左右  "
-                      f"≤ 以内   * 力争   {MISSING} no target stated", style="dim")
+                      f"≤ 以内   * 力争   (8*) aim   「…」 in words   {MISSING} no target stated", style="dim")
     if result.without_target:
         console.print(f"reports of {result.year} with no {result.indicator} target: {len(result.without_target)} "
                       f"({', '.join(result.without_target[:12])}{' …' if len(result.without_target) > 12 else ''})",
