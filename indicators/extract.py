@@ -24,7 +24,8 @@ How a number becomes a value (the catalogue's fields are in capitals):
 6. A lead made only of connector words inherits the subject of the number before it in the
    sentence (生产总值完成2345亿元，增长5.6%; 比重从1.19%提高到2%), and a share with no subject
    is a share of the subject before it (研发投入120亿元，占GDP比重2.8%).
-7. The value gets its status and period from sections.py, and is dropped when implausible.
+7. The value gets its status and period from sections.py, and is dropped when implausible,
+   or when it is a review's restatement of the year's target (控制在4.5%的目标内).
 8. A hedged number just after a target that goes further is its aim (增长7%以上、力争8%: aims.py);
    a target in words (与经济增长同步: WORD_TARGET) is a row with no value, and words beside a number
    target (在实际工作中争取更好结果: AIM_HEDGE) are its `qualifier_text` (word_targets.py).
@@ -43,7 +44,7 @@ from .models import Value
 from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
 from .parts import PlaceParts, blank_own_name
 from .reports import Report, report_from_text
-from .sections import ANNUAL, Sections
+from .sections import ACHIEVED, ANNUAL, Sections
 from .word_targets import hedges, words_in_targets
 from .years import is_estimate, refers_to
 
@@ -57,11 +58,15 @@ RATE = re.compile(r"\d\s*(?:%|个百分点)")
 PART_YEAR = re.compile(r"季度|上半年|下半年|[\d一二三四五六七八九十]+月|月份")
 PART_YEAR_REACH = 8   # 前三季度下降: a part-year word stands just before its rate
 DECLINE = re.compile(r"下降|减少|下滑|回落|降低|削减")
+# 失业率3.44%，控制在4.5%的目标内 / 低于3%左右的预期目标: in a review, a number directly followed
+# by 目标 is the year's target restated beside its result, never a result
+RESTATED_TARGET = re.compile(r"(?:左右|以内|以上|之内)?的?(?:年度|全年|调控|控制|预期|既定|计划)?(?:目标|任务)")
 SOFT = re.compile("|".join(SOFT_WORDS))
 MAX_LEAD = 200       # a subject stands near its number; also bounds the work of any user pattern
 MAX_REACH = 60       # subject + link words: the longest real ones are about 30 characters
 MAX_CONTEXT = 300    # how far back CONTEXT words are looked for
 MAX_AFTER = 30       # how far a subject after its number may reach
+MAX_TRAILING_LINK = 12   # 下降, 分别增长了: the verb a list of subjects ends with
 MAX_BRIDGE = 90      # how far back an earlier clause's subject is taken: the longest real chains are ~70
 SHORT_MODIFIER = 4   # 亚洲, 城镇: a list part this short is a modifier, not a subject
 MAX_ITEMS = 6        # how many list items back a later item looks for its list's noun or verb
@@ -199,6 +204,14 @@ class Claim:
     end: int
 
 
+def trailing_link(region: str, link_only: re.Pattern) -> str:
+    """The connector words that end `region` (…排放量下降 → 下降), empty if none."""
+    for j in range(max(0, len(region) - MAX_TRAILING_LINK), len(region)):
+        if link_only.fullmatch(region, j):
+            return region[j:]
+    return ""
+
+
 class Extractor:
     """Applies one catalogue to any number of reports. Build once, reuse (patterns are compiled)."""
 
@@ -329,6 +342,7 @@ class _Run:
             if len(series) > 1 and respectively:
                 previous_zip = (start, i + len(series) - 1)
             i += len(series)
+        self.out = [v for v in self.out if v.status != ACHIEVED or not RESTATED_TARGET.match(self.report.text, v.end)]
         self.out = join_aims(self.out, self.report.text)
         if self.ex.word_target and self.ex.word_target.search(self.work):
             words_in_targets(self, self.ex.word_target, self.ex.all_candidates)
@@ -749,6 +763,8 @@ class _Run:
         pairs = self.list_claims(region, link_text, candidates, len(series))
         if not pairs:
             return False
+        if k < 0:   # 能耗和二氧化碳排放量下降2.6%、3.1%: the verb that closes the list is every item's
+            link_text = trailing_link(region, candidates.link_only)
         emitted = False
         for ((offset, text), claims), tok in zip(pairs, series):
             for ind, factor, j in claims:

@@ -30,6 +30,8 @@ _FIVE_YEARS_PAST = re.compile(r"过去(?:的)?五年|[两三四五]年来|本届
 # It opens a sentence: 2005年是“十五”时期的最后一年 speaks of one year.
 _PLAN_PERIOD = re.compile(r"(?:^|(?<=[。！!；;：:，,]))“?十[一二三四五六七]?五”?(?:时期|期间)")
 _OPENS_LAST_YEAR = re.compile(r"(?:过去(?:的)?一年|一年来|刚刚过去的|这一年|今年以来)")
+# a paragraph that names one year first speaks of that year, whatever follows (…本届政府…第一年)
+_OPENS_ONE_YEAR = re.compile(r"(?:过去(?:的)?一年|一年来|刚刚过去的(?:一年|20\d\d年)|这一年|今年以来)")
 _OPENS_THIS_YEAR = re.compile(r"(?:今年的主要预期目标|全年主要预期目标)")
 # 主要预期目标是：… names the targets of the plan in hand: a five-year plan's inside one
 # (…个约束性指标。主要预期目标是：…年均增长5.5%), else this year's. Sections resolves it.
@@ -127,6 +129,11 @@ _QUARTER = {"一": "q1", "二": "q2", "三": "q3", "四": "q4"}
 _PART_REACH = 40
 _AVERAGE = re.compile(r"年均|年平均|平均每年|平均增长|平均增速")
 _CUMULATIVE = re.compile(r"累计|五年来|过去五年|五年间|期间|[比较]20\d\d年|[比较]“?十[二三四]五”?末|翻[一两]?番")
+# 能耗五年下降21%, 五年城镇新增就业652万人: a count of years right before the change it spans, in
+# the number's own clause (not 连续五年, 第五年, 两年平均增长, nor the end of 二〇一五年)
+_YEARS_OF_CHANGE = re.compile(r"(?<![〇零一二三四五六七八九十两续第每])[两三四五六七八九十]年(?:累计|共|城镇)?"
+                              r"(?:下降|增长|新增|减少|降低|提高)")
+_CLAUSE_MARK = re.compile(r"[，,；;]")
 
 
 class Sections:
@@ -306,6 +313,8 @@ def _heading_state(probe: str, report_year: int | None) -> tuple[str, str] | Non
 
 def _opening_state(probe: str, report_year: int | None) -> tuple[str, str] | None:
     """A paragraph that opens with 过去一年 / 五年来 / 主要预期目标 / 2022年，… (今年: see Sections)."""
+    if _OPENS_ONE_YEAR.match(probe):
+        return ACHIEVED, ANNUAL       # 过去一年是本届政府依法履职的第一年: the opening decides
     if _FIVE_YEARS_PAST.search(probe):      # 各位代表，2020年…收官。五年来，我们…
         return ACHIEVED, CUMULATIVE
     plan = _PLAN_PERIOD.search(probe)
@@ -374,6 +383,8 @@ def _period(period: str, status: str, sentence: str, link: str, report_year: int
     one_year_end = _one_year_end(sentence, status, report_year)
     if _last_end(_CUMULATIVE, sentence) > one_year_end:
         return CUMULATIVE   # 累计 / 比2015年, unless a one-year word follows (五年来…2012年达…，同比增长10.1%)
+    if _YEARS_OF_CHANGE.search(sentence, _last_end(_CLAUSE_MARK, sentence)):
+        return CUMULATIVE
     if report_year and (horizon_in(sentence, report_year) or 0) > report_year:
         return CUMULATIVE   # 到2025年 in a 2021 report
     if period == CUMULATIVE and (rate and status == ACHIEVED or one_year_end):

@@ -110,3 +110,16 @@ def test_the_reports_own_name_is_the_whole_place(extractor):
     assert extractor.extract_text(text, place="上海") == []   # another place's figure
     # a province's city of the same name is a part of it
     assert extractor.extract_text("吉林市生产总值增长6%。", place="吉林省") == []
+
+
+def test_a_target_restated_beside_its_result_is_no_result(extractor):
+    # 江西省_2019: 4.5 is the year's target, named as such; only 3.44 is the result
+    text = "一、2018年工作回顾\n过去一年，城镇登记失业率3.44%，控制在4.5%的目标内。"
+    assert [(v.value, v.status) for v in extractor.extract_text(text, year=2019)] == [(3.44, "achieved")]
+
+
+def test_the_verb_that_closes_a_list_gives_every_item_its_sign(extractor):
+    # 延边朝鲜族自治州_2021: 下降 after the second subject is the first's too
+    text = "今年主要预期目标是：单位GDP能耗和二氧化碳排放量下降2.6%、3.1%。"
+    assert [(v.indicator, v.value) for v in extractor.extract_text(text, year=2021)] == [
+        ("energy_intensity_change", -2.6)]

@@ -131,3 +131,28 @@ def test_sentence_inside_a_paragraph(sentence, state):
     text = "二、2024年工作安排\n今年是关键之年。" if "要" in sentence else "一、2023年工作回顾\n" + REVIEW_TEXT
     text += sentence + "全市新增高新技术企业120家，技术合同成交额增长15%，科技创新能力不断增强。"
     assert Sections(text, 2024).state_at(len(text) - 1) == state
+
+
+# ------------------------------------------------------------------ years a figure spans
+@pytest.mark.parametrize(("text", "year", "expected"), [
+    # 全国_2014: a paragraph that opens with 过去一年 speaks of that year, though it names the term
+    ("一、2013年工作回顾\n过去一年是本届政府依法履职的第一年，任务艰巨而繁重。面对世界经济复苏艰难、国内经济下行压力加大的"
+     "复杂形势，全国各族人民奋力攻坚克难。\n城镇新增就业1310万人，创历史新高。",
+     2014, ("urban_jobs_new", "achieved", "annual", "2013")),
+    # 河北省_2021: a count of years right before the change it spans, in a one-year paragraph
+    ("一、2020年工作回顾\n过去一年，我们狠抓节能减排，单位GDP能耗五年下降21%。",
+     2021, ("energy_intensity_change", "achieved", "cumulative", "2016-2020")),
+    # 安徽省_2011
+    ("一、2010年工作回顾\n一年来，就业持续扩大，五年城镇新增就业252.6万人。",
+     2011, ("urban_jobs_new", "achieved", "cumulative", "2006-2010")),
+])
+def test_the_years_a_figure_spans(extractor, text, year, expected):
+    [v] = extractor.extract_text(text, year=year)
+    assert (v.indicator, v.status, v.period, v.refers_to) == expected
+
+
+def test_two_years_of_average_growth_do_not_spread_over_the_clauses_after_them(extractor):
+    # 长春_2022: 两年平均增长 dates only its own clause
+    text = "一、2021年工作回顾\n过去一年，地区生产总值增长6.2%，两年平均增长4.8%，固定资产投资增长11.6%。"
+    found = {(v.indicator, v.value): v.period for v in extractor.extract_text(text, year=2022)}
+    assert found[("fixed_asset_investment_growth", 11.6)] == "annual"
