@@ -763,8 +763,9 @@ class _Run:
         pairs = self.list_claims(region, link_text, candidates, len(series))
         if not pairs:
             return False
-        if k < 0:   # 能耗和二氧化碳排放量下降2.6%、3.1%: the verb that closes the list is every item's
-            link_text = trailing_link(region, candidates.link_only)
+        # the link words that close the list are every item's: 能耗和二氧化碳排放量下降2.6%、3.1%,
+        # 投资和消费年均分别增长8%、9%
+        link_text = trailing_link(region, candidates.link_only) + link_text
         emitted = False
         for ((offset, text), claims), tok in zip(pairs, series):
             for ind, factor, j in claims:
