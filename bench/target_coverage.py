@@ -70,20 +70,21 @@ def paragraph_span(text: str, paragraph: str) -> tuple[int, int] | None:
     the text without '*' and maps back, the end found from the paragraph's last words."""
     kept = [i for i, c in enumerate(text) if c != "*"]
     bare = "".join(text[i] for i in kept)
-    # a short paragraph joined to the next: its head straddles the join, so the first long piece
-    # between full stops is looked for, the start put back by the piece's offset
-    offset = 0
-    for piece in paragraph.split("。"):
-        if len(piece) >= 8:
-            break
-        offset += len(piece) + 1
-    head, tail = paragraph[offset:offset + 40].split("。")[0], [p for p in paragraph[-40:].split("。") if p][-1]
-    start = bare.find(head)
-    if start < 0:
+    # a short paragraph joined to the next: its words straddle the join, so the longest piece
+    # between full stops near each end is looked for, and the position put back by its offset
+    def piece(window: str, at: int) -> tuple[str, int]:
+        best = max(window.split("。"), key=len)
+        return best, at + window.index(best)
+
+    head, head_at = piece(paragraph[:60], 0)
+    tail, tail_at = piece(paragraph[-60:], max(len(paragraph) - 60, 0))
+    found = bare.find(head)
+    if found < 0:
         return None
-    start = max(start - offset, 0)
-    end = bare.find(tail, start)
-    end = end + len(tail) if end >= 0 else start + len(paragraph)
+    start = max(found - head_at, 0)
+    found_tail = bare.find(tail, found)
+    end = found_tail - tail_at + len(paragraph) if found_tail >= 0 else start + len(paragraph)
+    end = min(end, len(kept))
     return kept[start], kept[min(end, len(kept)) - 1] + 1
 
 

@@ -131,3 +131,20 @@ def test_sentence_inside_a_paragraph(sentence, state):
     text = "二、2024年工作安排\n今年是关键之年。" if "要" in sentence else "一、2023年工作回顾\n" + REVIEW_TEXT
     text += sentence + "全市新增高新技术企业120家，技术合同成交额增长15%，科技创新能力不断增强。"
     assert Sections(text, 2024).state_at(len(text) - 1) == state
+
+
+def test_doubling_in_one_clause_leaves_the_next_clauses_one_year(extractor):
+    # 海南省_2019: 翻一番 is the change of foreign investment alone, not a base for the list after it
+    text = ("今年经济社会发展主要预期目标是：地区生产总值增长7%，外商直接投资翻一番，"
+            "城镇新增就业9万人以上，城镇调查失业率控制在5.5%以内。")
+    values = {v.indicator: v for v in extractor.extract_text(text, year=2019)}
+    for indicator in ("urban_jobs_new", "unemployment_surveyed"):
+        assert (values[indicator].period, values[indicator].refers_to) == ("annual", "2019")
+
+
+def test_a_short_line_on_this_year_is_no_heading(extractor):
+    # 南昌_2026: 今年是“十五五”开局起步之年。 alone on its line opens this year's plan, not the five years'
+    text = ("三、2026年工作安排\n\n今年是“十五五”开局起步之年。\n\n**经济社会发展主要预期目标：**"
+            "地区生产总值增长5.0%-5.5%，规模以上工业增加值增长7.3%以上。")
+    values = extractor.extract_text(text, year=2026)
+    assert values and {(v.status, v.period, v.refers_to) for v in values} == {("target", "annual", "2026")}
