@@ -854,7 +854,9 @@ class _Run:
         clause = self.clause_start(lead_start)
         sentence = max(self.sentence_start(clause), self.sections.paragraph_start(clause))
         # time words are read unmasked: “十四五” is a name polcmp masks as a slogan, but it dates the value
-        before = self.report.plain[sentence:tok.start]
+        # a doubling (实现翻番) is itself a change over several years: its words date it too
+        doubling = tok.growth and self.report.plain.endswith("番", 0, tok.end)
+        before = self.report.plain[sentence:tok.end if doubling else tok.start]
         status, period = self.sections.classify(tok.start, before, link_text, rate=ind.unit == "%")
         if not self.plausible(ind, value, period):
             return
