@@ -16,7 +16,7 @@ How a number becomes a value (the catalogue's fields are in capitals):
    subject narrows it away (“新三样”出口), and examples before 等 beat the class after it
    (博士等青年人才: master's and doctoral graduates).
 4. Lists spread values: 分别 zips a list of subjects with a series of numbers (15%、12%);
-   均 / 各 give one number to every subject of the list.
+   均 / 各 / 都 give one number to every subject of the list.
 5. List items bind as a reader binds them: a count may name its noun after it (新增55家国家
    高新技术企业; in 4家X、8家Y the X、 is 4家's, not a lead of 8家); an item that is only a
    level word counts its list's noun at that level (专精特新企业国家级12家、省级45家); a short
@@ -52,8 +52,9 @@ CLAUSE_END = re.compile(r"[,;:!?。\n]")
 SENTENCE_END = re.compile(r"[;!?。\n]")
 SERIES_GAP = re.compile(r"\s*(?:、|和|与|及|以及|或|,)\s*")   # 15%、12% / 6.5%和7%
 LIST_SPLIT = re.compile(r"、|以及|和|与|及")
-# 均 / 各 close before the number (均增长6%, 各1家), not 年均 / 人均 / 平均 / 各类
-BROADCAST = re.compile(r"(?<![年人平亩])[均各](?!.*[均各])(?=.{0,6}$)")
+# 均 / 各 / 都 close before the number (均增长6%, 各1家, 都稳定在4.3%以内), not 年均 / 人均 / 平均 /
+# 各类, nor the 都 of 首都 / 成都
+BROADCAST = re.compile(r"(?:(?<![年人平亩])[均各]|(?<![首成])都)(?!.*[均各都])(?=.{0,6}$)")
 RATE = re.compile(r"\d\s*(?:%|个百分点)")
 PART_YEAR = re.compile(r"季度|上半年|下半年|[\d一二三四五六七八九十]+月|月份")
 PART_YEAR_REACH = 8   # 前三季度下降: a part-year word stands just before its rate
@@ -870,7 +871,9 @@ class _Run:
         clause = self.clause_start(lead_start)
         sentence = max(self.sentence_start(clause), self.sections.paragraph_start(clause))
         # time words are read unmasked: “十四五” is a name polcmp masks as a slogan, but it dates the value
-        before = self.report.plain[sentence:tok.start]
+        # a doubling (实现翻番) is itself a change over several years: its words date it too
+        doubling = tok.growth and self.report.plain.endswith("番", 0, tok.end)
+        before = self.report.plain[sentence:tok.end if doubling else tok.start]
         status, period = self.sections.classify(tok.start, before, link_text, rate=ind.unit == "%")
         if not self.plausible(ind, value, period):
             return

@@ -128,12 +128,15 @@ _PART_OF_YEAR = re.compile(r"(?P<q1_q3>前三季度|1\s*[-—–~至]\s*9\s*月)
 _QUARTER = {"一": "q1", "二": "q2", "三": "q3", "四": "q4"}
 _PART_REACH = 40
 _AVERAGE = re.compile(r"年均|年平均|平均每年|平均增长|平均增速")
-_CUMULATIVE = re.compile(r"累计|五年来|过去五年|五年间|期间|[比较]20\d\d年|[比较]“?十[二三四]五”?末|翻[一两]?番")
+_CUMULATIVE = re.compile(r"累计|五年来|过去五年|五年间|期间|[比较]20\d\d年|[比较]“?十[二三四]五”?末")
+# 翻一番 is the change of its own clause's subject: in a list (外商直接投资翻一番，城镇居民收入增长8%)
+# it says nothing of the numbers of the clauses after it
+_DOUBLED = re.compile(r"翻[一两]?番")
 # 能耗五年下降21%, 五年城镇新增就业652万人: a count of years right before the change it spans, in
-# the number's own clause (not 连续五年, 第五年, 两年平均增长, nor the end of 二〇一五年)
+# the number's own clause too (not 连续五年, 第五年, 两年平均增长, nor the end of 二〇一五年)
 _YEARS_OF_CHANGE = re.compile(r"(?<![〇零一二三四五六七八九十两续第每])[两三四五六七八九十]年(?:累计|共|城镇)?"
                               r"(?:下降|增长|新增|减少|降低|提高)")
-_CLAUSE_MARK = re.compile(r"[，,；;]")
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
 
 
 class Sections:
@@ -189,7 +192,9 @@ class Sections:
             return None
         # a heading is one phrase: ──就业超过预期目标。城镇新增就业87万人 is a paragraph
         phrase = not _INNER_SENTENCE_END.search(s.rstrip("。；;!！"))
-        if phrase and len(s) <= _HEADING_MAX or _HEADING_PREFIX.match(line):
+        # 今年是“十五五”开局之年。 opens a paragraph on this year, however short (a heading never
+        # starts with 今年; read as one, the plan it names would make the year's targets five years')
+        if (phrase and len(s) <= _HEADING_MAX or _HEADING_PREFIX.match(line)) and not _THIS_YEAR.match(s):
             state = _heading_state(s[:_HEADING_MAX], report_year)
         else:
             state = self._opening(s, report_year)
@@ -381,9 +386,11 @@ def _period(period: str, status: str, sentence: str, link: str, report_year: int
     if _AVERAGE.search(link) or _AVERAGE.search(sentence[-12:]):
         return AVERAGE
     one_year_end = _one_year_end(sentence, status, report_year)
-    if _last_end(_CUMULATIVE, sentence) > one_year_end:
+    clause_start = _last_end(_CLAUSE_MARK, sentence)
+    doubled = _DOUBLED.search(sentence, clause_start)
+    if max(_last_end(_CUMULATIVE, sentence), doubled.end() if doubled else 0) > one_year_end:
         return CUMULATIVE   # 累计 / 比2015年, unless a one-year word follows (五年来…2012年达…，同比增长10.1%)
-    if _YEARS_OF_CHANGE.search(sentence, _last_end(_CLAUSE_MARK, sentence)):
+    if _YEARS_OF_CHANGE.search(sentence, clause_start):
         return CUMULATIVE
     if report_year and (horizon_in(sentence, report_year) or 0) > report_year:
         return CUMULATIVE   # 到2025年 in a 2021 report

@@ -20,6 +20,9 @@ def values(extractor, text):
     ("高新产业增加值、高新产业投资分别增长15%、12%以上", [("hightech_industry_va_growth", 15, "=")]),
     ("财政总收入和地方财政收入均增长6.5%以上",
      [("fiscal_revenue_growth", 6.5, ">="), ("general_budget_revenue_growth", 6.5, ">=")]),
+    # 都 as 均 (上海_2018)
+    ("城镇调查失业率和登记失业率都稳定在4.3%以内",
+     [("unemployment_surveyed", 4.3, "<="), ("unemployment_registered", 4.3, "<=")]),
     # a list of modifiers of one subject: no value is the city's exports
     ("对亚洲、非洲、北美洲的出口总值分别增长40%、30.7%、68.6%", []),
     # a second series reuses the subjects of the first

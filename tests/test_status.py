@@ -156,3 +156,20 @@ def test_two_years_of_average_growth_do_not_spread_over_the_clauses_after_them(e
     text = "一、2021年工作回顾\n过去一年，地区生产总值增长6.2%，两年平均增长4.8%，固定资产投资增长11.6%。"
     found = {(v.indicator, v.value): v.period for v in extractor.extract_text(text, year=2022)}
     assert found[("fixed_asset_investment_growth", 11.6)] == "annual"
+
+
+def test_doubling_in_one_clause_leaves_the_next_clauses_one_year(extractor):
+    # 海南省_2019: 翻一番 is the change of foreign investment alone, not a base for the list after it
+    text = ("今年经济社会发展主要预期目标是：地区生产总值增长7%，外商直接投资翻一番，"
+            "城镇新增就业9万人以上，城镇调查失业率控制在5.5%以内。")
+    values = {v.indicator: v for v in extractor.extract_text(text, year=2019)}
+    for indicator in ("urban_jobs_new", "unemployment_surveyed"):
+        assert (values[indicator].period, values[indicator].refers_to) == ("annual", "2019")
+
+
+def test_a_short_line_on_this_year_is_no_heading(extractor):
+    # 南昌_2026: 今年是“十五五”开局起步之年。 alone on its line opens this year's plan, not the five years'
+    text = ("三、2026年工作安排\n\n今年是“十五五”开局起步之年。\n\n**经济社会发展主要预期目标：**"
+            "地区生产总值增长5.0%-5.5%，规模以上工业增加值增长7.3%以上。")
+    values = extractor.extract_text(text, year=2026)
+    assert values and {(v.status, v.period, v.refers_to) for v in values} == {("target", "annual", "2026")}
