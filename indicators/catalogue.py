@@ -58,6 +58,7 @@ class Indicator:
     counterexamples: list[Example] = field(default_factory=list)
     description: str = ""
     whole: bool = False                 # a figure of the whole place: not of a PART of it (新区, 开发区 …)
+    ceiling: bool = False               # lower is better: a target is at most its value (物价涨幅3%左右)
     gates: list[LiteralGate] = field(default_factory=list)   # per subject: words it cannot match without
 
     def __post_init__(self):
@@ -345,9 +346,10 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
     if isinstance(raw.get("unit"), str) and units and raw["unit"] not in units:
         problems.append(f"{where}.unit: unknown unit {raw['unit']} (known: {', '.join(units)})")
     unknown = set(raw) - {"id", "name", "group", "unit", "patterns", "link", "context", "exclude", "plausible", "after",
-                          "whole", "examples", "counterexamples", "description"}
-    if "whole" in raw and not isinstance(raw["whole"], bool):
-        problems.append(f"{where}.whole: must be true or false")
+                          "whole", "ceiling", "examples", "counterexamples", "description"}
+    for key in ("whole", "ceiling"):
+        if key in raw and not isinstance(raw[key], bool):
+            problems.append(f"{where}.{key}: must be true or false")
     if raw.get("whole") is True and "PART" not in fragments:
         problems.append(f"{where}.whole: needs a PART fragment (the words that name a part of the place)")
     plausible = raw.get("plausible")
@@ -392,7 +394,8 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
                      [re.compile(src) for src in expanded] if raw.get("after") is True else [], link,
                      optional.get("context"), optional.get("exclude"),
                      tuple(plausible) if isinstance(plausible, list) else None, examples=examples, counterexamples=counter,
-                     description=str(raw.get("description") or ""), whole=raw.get("whole") is True)
+                     description=str(raw.get("description") or ""), whole=raw.get("whole") is True,
+                     ceiling=raw.get("ceiling") is True)
 
 
 def _examples(raw, where: str, problems: list[str], positive: bool) -> list[Example]:

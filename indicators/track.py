@@ -17,6 +17,9 @@ Verdict, with the result r and the target t (its lower bound for a range):
 - `<=`: met when r <= t; `<`: met when r < t;
 - a decline (a negative target such as 下降3%以上) flips the direction: met when r <= t
   (for `<=` / `<`, when r >= t);
+- an indicator whose target is a ceiling (`ceiling: true` in the catalogue: consumer prices,
+  unemployment rates) reads `~` and `=` as `<=`, and a range by its upper bound: 居民消费价格涨幅
+  3%左右 is met by 2.9, missed by 3.4;
 - `no numeric target` when the target is in words only (与经济增长同步, 保持正增长);
 - `no target` / `no result` when either side is missing.
 """
@@ -49,7 +52,7 @@ class Tracked:
     duplicates: list[list[Entry]]   # reports of one place and year; the first one is used
 
 
-def verdict(target: Value | None, result: Value | None) -> str:
+def verdict(target: Value | None, result: Value | None, ceiling: bool = False) -> str:
     """met / missed / no target / no result, by the rule in the module docstring."""
     if target is None:
         return NO_TARGET
@@ -58,7 +61,9 @@ def verdict(target: Value | None, result: Value | None) -> str:
     if result is None:
         return NO_RESULT
     t, r, q = target.value, result.value, target.qualifier
-    if target.value_max is not None:
+    if ceiling and (q in ("=", "~") or target.value_max is not None):
+        t, q = (target.value_max if target.value_max is not None else t), "<="
+    elif target.value_max is not None:
         q = ">="
     if t < 0:   # a decline: 下降3%以上 is met by -3.5
         t, r = -t, -r
@@ -145,7 +150,7 @@ def _row(place: str, year: int, ind, target: Value | None, result: Value | None)
     row["result_estimate"] = result.estimate if result else None
     numeric = target is not None and target.value is not None
     row["gap"] = round(result.value - target.value, 6) if numeric and result else None
-    row["verdict"] = verdict(target, result)
+    row["verdict"] = verdict(target, result, ind.ceiling)
     return row
 
 

@@ -109,6 +109,25 @@ def test_verdict_rule(target, result, expected):
     assert verdict(target, result) == expected
 
 
+@pytest.mark.parametrize(("target", "result", "expected"), [
+    (value(3, "~"), value(2.9), "met"),         # 居民消费价格涨幅3%左右: at most about 3
+    (value(3, "~"), value(3.4), "missed"),
+    (value(5.5, "="), value(5.5), "met"),        # 城镇调查失业率5.5%
+    (value(3, "<="), value(3.2), "missed"),
+    (value(2, ">=", value_max=3), value(2.8), "met"),   # a range: by its upper bound
+    (value(2, ">=", value_max=3), value(3.1), "missed"),
+])
+def test_a_ceiling_is_met_from_below(target, result, expected):
+    assert verdict(target, result, ceiling=True) == expected
+
+
+def test_consumer_prices_and_unemployment_are_ceilings():
+    from indicators.catalogue import load_catalogue
+    from conftest import ROOT
+    ceilings = {ind.id for ind in load_catalogue(ROOT / "rules.yaml").indicators if ind.ceiling}
+    assert ceilings == {"cpi_growth", "unemployment_surveyed", "unemployment_registered"}
+
+
 def test_the_firm_number_is_the_target():
     floor, soft = value(7, ">="), value(8, soft=True, start=500)
     assert pick_target([soft, floor]) is floor
