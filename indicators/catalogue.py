@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -292,6 +293,7 @@ def _compile(pattern: str, where: str, problems: list[str]) -> re.Pattern | None
     return compiled
 
 
+@lru_cache(maxsize=None)   # many indicators share one link ({GROWTH}, {NEW_LINK}): parsed once
 def catastrophic(pattern: str) -> bool:
     r"""True for patterns with an unbounded repeat inside another unbounded repeat — (a+)+,
     (a*)*, (\w+\s?)* — the classic shape of catastrophic backtracking. Catalogue patterns

@@ -177,17 +177,28 @@ class Candidates:
 
     def __init__(self, items: list[tuple[Indicator, float]]):
         self.items = items
-        subjects = [src for ind, _ in items for src in ind.expanded]
-        self.prefilter = re.compile("|".join(f"(?:{src})" for src in subjects))
-        self.gate = LiteralGate(subjects)   # 生产总值, GDP …: a substring test before the regex
+        self.gate = LiteralGate(self._subjects)   # 生产总值, GDP …: a substring test before the regex
         # subjects that may follow the number (新增55家国家高新技术企业), one cheap test first
         after = [rx.pattern for ind, _ in items for rx in ind.after]
         self.after = re.compile("|".join(f"(?:{p})" for p in after)) if after else None
         # what such a subject can end with (业, 才, 厂 …): a noun phrase ending otherwise holds none
         ends = [edge_characters(p, last=True) for p in after]
         self.after_ends = None if None in ends else frozenset().union(*ends)
-        # connector words only (增长, 提高到 …): a lead with nothing else inherits a subject
-        self.link_only = re.compile("|".join(sorted({f"(?:{ind.link.pattern})" for ind, _ in items})))
+
+    # The two large unions are compiled on first use: a run meets few of the written units
+    # (平米, ㎡, 公斤 …), and a short report needs few of them at all.
+    @property
+    def _subjects(self) -> list[str]:
+        return [src for ind, _ in self.items for src in ind.expanded]
+
+    @cached_property
+    def prefilter(self) -> re.Pattern:
+        return re.compile("|".join(f"(?:{src})" for src in self._subjects))
+
+    @cached_property
+    def link_only(self) -> re.Pattern:
+        """Connector words only (增长, 提高到 …): a lead with nothing else inherits a subject."""
+        return re.compile("|".join(sorted({f"(?:{ind.link.pattern})" for ind, _ in self.items})))
 
     def any_subject(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Does any of these indicators' subjects occur in text[start:end]?"""
@@ -345,7 +356,7 @@ class _Run:
             i += len(series)
         self.out = [v for v in self.out if v.status != ACHIEVED or not RESTATED_TARGET.match(self.report.text, v.end)]
         self.out = join_aims(self.out, self.report.text)
-        if self.ex.word_target and self.ex.word_target.search(self.work):
+        if self.ex.word_target:
             words_in_targets(self, self.ex.word_target, self.ex.all_candidates)
         if self.ex.aim_hedge:
             hedges(self, self.ex.aim_hedge)

@@ -254,6 +254,18 @@ class Sections:
         i = bisect_right(self.breaks, pos)
         return self.breaks[i - 1] if i else 0
 
+    def target_spans(self, end: int) -> list[tuple[int, int]]:
+        """(start, end) of every stretch of text[:end] whose sections set targets."""
+        spans: list[tuple[int, int]] = []
+        bounds = self.starts[1:] + [end]
+        for start, stop, (status, _period) in zip(self.starts, bounds, self.states):
+            if status == TARGET and start < stop:
+                if spans and spans[-1][1] == start:
+                    spans[-1] = (spans[-1][0], stop)
+                else:
+                    spans.append((start, stop))
+        return spans
+
     def state_at(self, pos: int) -> tuple[str, str]:
         return self.states[bisect_right(self.starts, pos) - 1]
 

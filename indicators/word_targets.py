@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .literals import required_literals
 from .models import TARGET, Value
 from .years import refers_to
 
@@ -30,6 +31,7 @@ _IMPLIED_LINK = "增长"
 _TARGET_WORD = re.compile(r"目标|指标")
 _MIN_NUMBERS = 2     # number targets that make a paragraph a target sheet
 _HEDGE_REACH = 30    # a hedge follows the number it qualifies within a few words
+_MATCH_REACH = 60    # the longest words of a target or a hedge, on either side of their fixed word
 # 并, 且, 力争: words before a phrase that give it no subject of its own
 _BARE_LEAD = re.compile(r"(?:并且|并|且|也|力争|争取|努力|确保|保持|实现|基本)*")
 _SENTENCE_END = re.compile(r"[。;；!！?？\n]")   # in the text as read: full-width marks too
@@ -39,7 +41,7 @@ def words_in_targets(run: _Run, pattern: re.Pattern, candidates: Candidates) -> 
     """Add the target-in-words rows of one report to `run.out` (see the module docstring)."""
     work = run.work
     numbers = [v for v in run.out if v.status == TARGET]
-    for m in pattern.finditer(work):
+    for m in _in_target_sections(run, pattern):
         clause = run.clause_start(m.start())
         lead = work[clause:m.start()]
         start, end = run.report.text_span(m.start(), m.end())
@@ -102,8 +104,37 @@ def in_target_sheet(run: _Run, pos: int, numbers: list[Value]) -> bool:
 def hedges(run: _Run, pattern: re.Pattern) -> None:
     """6%左右，在实际工作中争取更好结果: the hedge goes to the nearest number target before it in its
     sentence (no row of its own)."""
-    for m in pattern.finditer(run.work):
+    for m in _in_target_sections(run, pattern):
         qualify_previous(run, *run.report.text_span(m.start(), m.end()))
+
+
+def _in_target_sections(run: _Run, pattern: re.Pattern):
+    """The matches of `pattern` in the sections that set targets: only there can words be a
+    target. A regex tried at every position of a report costs more than the rest of this step,
+    so it is tried only around the words every match contains (同步, 正增长 …: literals.py)."""
+    literals = required_literals(pattern.pattern)
+    work = run.work
+    for start, end in run.sections.target_spans(len(work)):
+        if not literals:
+            yield from pattern.finditer(work, start, end)
+            continue
+        hits = sorted({i for word in literals for i in _occurrences(work, word, start, end)})
+        done = start
+        for pos in hits:
+            if pos < done:
+                continue
+            for m in pattern.finditer(work, max(done, pos - _MATCH_REACH), min(end, pos + _MATCH_REACH)):
+                if m.start() <= pos < m.end():
+                    yield m
+                    done = m.end()
+                    break
+
+
+def _occurrences(text: str, word: str, start: int, end: int):
+    i = text.find(word, start, end)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1, end)
 
 
 def qualify_previous(run: _Run, start: int, end: int) -> None:
