@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-PANEL = Path("/work/shared/panel")
+PANEL = Path(__file__).resolve().parents[2] / "shared" / "panel"   # ../shared/panel beside the repository
 
 # The sentence that opens the year's target list: 主要预期目标是： / 预期目标： / 主要目标为 / 主要指标是.
 TRIGGER = re.compile(r"(?:主要预期性?(?:目标|指标)|预期性?(?:目标|指标)(?:主要)?|主要(?:经济)?(?:目标|指标))"

@@ -5,7 +5,6 @@ import csv
 import io
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -17,20 +16,18 @@ from indicators.divisions import locate
 from conftest import SEEDS
 from test_cli import polcmp
 
-PANEL = Path("/work/shared/panel")
-if not PANEL.is_dir():   # the shared panel lives beside the repository on the development machine
-    PANEL = Path(__file__).resolve().parents[2] / "shared" / "panel"
+PANEL = SEEDS / "panel"   # real reports of 全国 and 江苏省, bundled
 
 
 @pytest.fixture(scope="module")
 def slices(tmp_path_factory):
-    """Two folders, as --corpus twice: real 2023 reports of the nation, 江苏省 and 南京 in one;
-    in the other 临海 with its prefecture 台州 (a one-line report), and a name no head can place."""
-    if not (PANEL / "全国_2023.txt").is_file():
-        pytest.skip("the shared panel is not here")
+    """Two folders, as --corpus twice: real 2023 reports of the nation and 江苏省 and a one-line
+    南京 in one; in the other 临海 with its prefecture 台州 (a one-line report), and a name no head
+    can place."""
     panel, corpus = tmp_path_factory.mktemp("panel"), tmp_path_factory.mktemp("corpus")
-    for name in ("全国_2023.txt", "江苏省_2023.txt", "南京_2023.txt"):
+    for name in ("全国_2023.txt", "江苏省_2023.txt"):
         shutil.copy(PANEL / name, panel)
+    (panel / "南京_2023.txt").write_text("今年主要预期目标是：地区生产总值增长5.5%左右。\n", encoding="utf-8")
     shutil.copy(SEEDS / "临海_2023.txt", corpus)
     (corpus / "台州_2023.txt").write_text("今年主要预期目标是：地区生产总值增长6%左右。\n", encoding="utf-8")
     (corpus / "朝阳区_2023.txt").write_text("今年主要预期目标是：地区生产总值增长7%左右。\n", encoding="utf-8")
@@ -106,3 +103,15 @@ def test_the_first_firm_target_and_the_first_report_that_states_one(extractor):
 
 def test_signs():
     assert (sign(0.5), sign(-1), sign(0), sign(None)) == ("+", "−", "=", None)
+
+
+def test_a_target_in_words_is_shown_without_a_difference(extractor):
+    words = extractor.extract_text("今年主要预期目标是：地区生产总值增长6%左右，单位生产总值能耗下降完成省下达目标。\n",
+                                   place="南京", year=2023, file="南京_2023.txt")
+    nation = extractor.extract_text("今年主要预期目标是：单位国内生产总值能耗降低2%左右。\n",
+                                    place="全国", year=2023, file="全国_2023.txt")
+    reports = [(Entry("全国", 2023, "全国_2023.txt"), locate("全国"), nation),
+               (Entry("南京", 2023, "南京_2023.txt"), locate("南京"), words)]
+    rows = {r["place"]: r for r in cascade(reports, "energy_intensity_change", "单位GDP能耗变化", "%", 2023).rows}
+    assert (rows["全国"]["value"], rows["全国"]["qualifier"]) == (-2, "~")
+    assert (rows["南京市"]["value"], rows["南京市"]["text"], rows["南京市"]["sign"]) == (None, "完成省下达目标", None)
