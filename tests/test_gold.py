@@ -13,6 +13,20 @@ GOLD = yaml.safe_load((TESTS / "gold.yaml").read_text(encoding="utf-8"))["docume
 CORE = {i["indicator"] for doc in GOLD.values() for i in doc.get("expect", [])}
 
 
+# The gold may label a programme's value with its parent id (省级“未来工厂”1个 as
+# smart_factories_new); the catalogue keeps the programme apart, as ../shared/tools/score_gold.py
+# does: a gold item of the parent id whose quote names the programme also matches the programme.
+PROGRAMMES = {"小巨人": ("specialized_smes_new", "little_giants_new"),
+              "未来工厂": ("smart_factories_new", "future_factories_new")}
+
+
+def same_indicator(item: dict, indicator: str) -> bool:
+    if indicator == item["indicator"]:
+        return True
+    return any(word in item.get("quote", "") and item["indicator"] == parent and indicator == child
+               for word, (parent, child) in PROGRAMMES.items())
+
+
 def close(a, b) -> bool:
     return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(b)))
 
@@ -25,7 +39,7 @@ def rows(extractor):
 @pytest.mark.parametrize("name", sorted(GOLD))
 def test_expected_values_found(rows, name):
     for item in GOLD[name]["expect"]:
-        hits = [v for v in rows[name] if v.indicator == item["indicator"] and close(v.value, item["value"])]
+        hits = [v for v in rows[name] if same_indicator(item, v.indicator) and close(v.value, item["value"])]
         assert hits, f"missing {item['indicator']} {item['value']} ({item['quote']})"
         assert all(v.status == "target" for v in hits), item
         if "qualifier" in item:
@@ -39,7 +53,7 @@ def test_no_value_outside_gold(rows, name):
     allowed = GOLD[name]["expect"] + GOLD[name].get("optional", [])
     for v in rows[name]:
         if v.indicator in CORE:
-            assert any(v.indicator == a["indicator"] and close(v.value, a["value"]) for a in allowed), \
+            assert any(same_indicator(a, v.indicator) and close(v.value, a["value"]) for a in allowed), \
                 f"unexpected {v.indicator} {v.value} in {v.quote}"
 
 
