@@ -22,7 +22,7 @@ def main() -> None:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    polcmp = [sys.executable, "-m", "cli"]
+    polcmp = [sys.executable, "-m", "polcmp"]
     places = [f.stem.split("_")[0] for f in sorted(Path(args.corpus).glob("*_*.txt"))][:30]
     rows = [
         ("`polcmp compare 临海 永嘉 龙港 -f csv` (seeds)", wall(polcmp + ["compare", "临海", "永嘉", "龙港", "-f", "csv"], args.runs, ROOT)),

@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from indicators.catalogue import load_catalogue  # noqa: E402
-from indicators.extract import Extractor  # noqa: E402
-from indicators.reports import read_report  # noqa: E402
+from polcmp.indicators.catalogue import load_catalogue  # noqa: E402
+from polcmp.indicators.extract import Extractor  # noqa: E402
+from polcmp.indicators.reports import read_report  # noqa: E402
 from timing import median_time, wall  # noqa: E402
 
 BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -63,7 +63,7 @@ def main() -> None:
     only = median_time(polcmp_extract_only, args.runs)
     bare = median_time(bare_scan, args.runs)
 
-    polcmp = [sys.executable, "-m", "cli"]
+    polcmp = [sys.executable, "-m", "polcmp"]
     cli_one = wall(polcmp + ["extract", args.corpus, "-f", "jsonl"], args.runs, ROOT)
     cli_two = wall(polcmp + ["extract", args.corpus, "-f", "jsonl", "--jobs", "2"], args.runs, ROOT)
     cli_wall = wall(polcmp + ["extract", str(ROOT / "seeds" / "临海_2023.txt"), "-f", "json"], args.runs, ROOT)

@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from flattening import WAYS, Agreement, agreement, differences_by_kind  # noqa: E402
 
-from indicators.catalogue import load_catalogue  # noqa: E402
-from indicators.extract import Extractor  # noqa: E402
-from indicators.reports import read_report  # noqa: E402
+from polcmp.indicators.catalogue import load_catalogue  # noqa: E402
+from polcmp.indicators.extract import Extractor  # noqa: E402
+from polcmp.indicators.reports import read_report  # noqa: E402
 
 
 def percent(part: int, whole: int) -> str:

@@ -25,7 +25,7 @@ def main() -> None:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    polcmp = [sys.executable, "-m", "cli", "keywords"]
+    polcmp = [sys.executable, "-m", "polcmp", "keywords"]
     seeds = ["临海", "永嘉", "龙港", "金华", "芝罘"]
     places = [f.stem.split("_")[0] for f in sorted(Path(args.corpus).glob("*_*.txt"))][:30]
     with tempfile.TemporaryDirectory() as warm:
@@ -38,7 +38,7 @@ def main() -> None:
             os.environ["POLCMP_CACHE"] = empty
             wall(polcmp + places + ["--corpus", args.corpus, "-f", "csv"], 1, ROOT)
     cold_time = median_time(cold, args.runs)
-    start_up = wall([sys.executable, "-m", "cli", "--version"], args.runs, ROOT)
+    start_up = wall([sys.executable, "-m", "polcmp", "--version"], args.runs, ROOT)
     print(f"median of {args.runs} runs\n\n| command | wall time |\n|---|---|")
     print(f"| `polcmp keywords` 5 seeds, warm cache | {warm_time:.2f} s |")
     print(f"| `polcmp keywords` 30 corpus reports, cold cache | {cold_time:.2f} s |")

@@ -36,10 +36,10 @@ def main() -> None:
     args = parser.parse_args()
     sys.path[:0] = [args.code, str(ROOT / "tests")]
     import messy
-    from indicators.batch import expand_inputs
-    from indicators.catalogue import load_catalogue
-    from indicators.extract import Extractor
-    from indicators.reports import report_from_text
+    from polcmp.indicators.batch import expand_inputs
+    from polcmp.indicators.catalogue import load_catalogue
+    from polcmp.indicators.extract import Extractor
+    from polcmp.indicators.reports import report_from_text
 
     paths, _ = expand_inputs(args.inputs)
     if args.sample:

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from indicators.reports import FILE_NAME, canonical_place, read_report  # noqa: E402
+from polcmp.indicators.reports import FILE_NAME, canonical_place, read_report  # noqa: E402
 
 
 FIXES = Path(__file__).with_name("naming_truth_fixes.tsv")

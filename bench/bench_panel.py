@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 def read_all(corpus: str) -> int:
     """read_report every report of the corpus; how many there were."""
-    from indicators.batch import expand_inputs
-    from indicators.reports import read_report
+    from polcmp.indicators.batch import expand_inputs
+    from polcmp.indicators.reports import read_report
 
     paths, _ = expand_inputs([corpus])
     for path in paths:
@@ -72,7 +72,7 @@ def main() -> None:
                     help="polcmp arguments to time; {corpus} is replaced by the corpus folder")
     args = ap.parse_args()
     args.corpus = str(Path(args.corpus).resolve())   # the commands run from the checkout
-    polcmp = [sys.executable, "-m", "cli", *shlex.split(args.command.format(corpus=args.corpus))]
+    polcmp = [sys.executable, "-m", "polcmp", *shlex.split(args.command.format(corpus=args.corpus))]
     count = read_all(args.corpus)
     read = median_time(lambda: read_all(args.corpus), args.runs)
     with tempfile.TemporaryDirectory(prefix="polcmp-bench-") as scratch:
@@ -84,7 +84,7 @@ def main() -> None:
             "no cache (--no-cache), --jobs 1": (polcmp + ["--jobs", "1", "--no-cache"], None),
             "warm cache, --jobs 1": (polcmp + ["--jobs", "1"], warm),
             "warm cache, --jobs 2": (polcmp + ["--jobs", "2"], warm),
-            "baseline: `polcmp --version` (start-up)": ([sys.executable, "-m", "cli", "--version"], warm),
+            "baseline: `polcmp --version` (start-up)": ([sys.executable, "-m", "polcmp", "--version"], warm),
         }, args.runs, scratch)
     cold, cold_cpu = times["cold cache, --jobs 1"]
     print(f"{count} reports in {args.corpus}; `polcmp {args.command}`; median of {args.runs} runs, interleaved\n")

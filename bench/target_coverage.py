@@ -30,10 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))       # target_sheet be
 
 from target_sheet import NUMBER, PANEL, SUBJECT_RE, clauses, report_year, target_paragraph  # noqa: E402
 
-from indicators.catalogue import load_catalogue  # noqa: E402
-from indicators.extract import Extractor  # noqa: E402
-from indicators.models import TARGET  # noqa: E402
-from indicators.reports import read_report  # noqa: E402
+from polcmp.indicators.catalogue import load_catalogue  # noqa: E402
+from polcmp.indicators.extract import Extractor  # noqa: E402
+from polcmp.indicators.models import TARGET  # noqa: E402
+from polcmp.indicators.reports import read_report  # noqa: E402
 
 # subject of target_sheet.SUBJECTS → the catalogue indicators that hold it (any one will do:
 # 城乡居民收入 is urban and rural income at once, foreign capital is counted in 美元 or in 元)

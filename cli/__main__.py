@@ -1,4 +1,4 @@
-"""`python -m cli` is the polcmp command."""
-from cli.main import run
+"""`python -m polcmp` (and `python -m polcmp.cli`) is the polcmp command."""
+from polcmp.cli.main import run
 
 run()

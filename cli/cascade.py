@@ -7,12 +7,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from indicators.batch import extract_many
-from indicators.cache import open_cache
-from indicators.catalogue import load_catalogue
-from indicators.corpus import Corpus, resolve_corpus_path
-from indicators.errors import PolcmpError, ReportError
-from indicators.extract import Extractor
+from ..indicators.batch import extract_many
+from ..indicators.cache import open_cache
+from ..indicators.catalogue import load_catalogue
+from ..indicators.corpus import Corpus, resolve_corpus_path
+from ..indicators.errors import PolcmpError, ReportError
+from ..indicators.extract import Extractor
 
 from .extract import check_indicator_ids
 from .main import (BomOption, ExtraRulesOption, FormatOption, JobsOption, NoCacheOption, OutputOption, RulesOption,
@@ -70,7 +70,7 @@ def cascade(
                 failed += 1
                 continue
             reports.append((entry, placed_entry(entry, outcome), outcome))
-    from indicators.cascade import COLUMNS, cascade as build   # pandas (via track) only here
+    from ..indicators.cascade import COLUMNS, cascade as build   # pandas (via track) only here
 
     result = build(reports, wanted.id, wanted.name, wanted.unit, year)
     for place in result.unplaced:

@@ -5,12 +5,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from indicators.batch import extract_many
-from indicators.cache import open_cache
-from indicators.catalogue import load_catalogue
-from indicators.corpus import Corpus, resolve_corpus_path
-from indicators.errors import ReportError
-from indicators.extract import Extractor
+from ..indicators.batch import extract_many
+from ..indicators.cache import open_cache
+from ..indicators.catalogue import load_catalogue
+from ..indicators.corpus import Corpus, resolve_corpus_path
+from ..indicators.errors import ReportError
+from ..indicators.extract import Extractor
 
 from .extract import check_selection
 from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption, IndicatorOption, JobsOption,
@@ -61,7 +61,7 @@ def compare(
         if isinstance(outcome, ReportError):
             raise outcome
         reports.append((entry, outcome))
-    from indicators.compare import compare as build   # pandas is imported here, not by extract
+    from ..indicators.compare import compare as build   # pandas is imported here, not by extract
 
     statuses = ("target", "achieved") if status is Status.all else (status.value,)
     result = build(reports, catalogue, statuses, set(indicator or []) or None, set(group or []) or None, show_all)

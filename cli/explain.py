@@ -6,11 +6,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from indicators.catalogue import load_catalogue
-from indicators.errors import PolcmpError
-from indicators.explain import explain as explain_text
-from indicators.extract import Extractor
-from indicators.reports import read_report, report_from_text
+from ..indicators.catalogue import load_catalogue
+from ..indicators.errors import PolcmpError
+from ..indicators.explain import explain as explain_text
+from ..indicators.extract import Extractor
+from ..indicators.reports import read_report, report_from_text
 
 from .main import ExtraRulesOption, FormatOption, OutputOption, RulesOption, app, finish
 from .output import Format, choose_format, format_value, open_output, use_bom, write_records

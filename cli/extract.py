@@ -7,11 +7,11 @@ from typing import Annotated, Iterator, Optional
 
 import typer
 
-from indicators.catalogue import Catalogue, load_catalogue
-from indicators.errors import PolcmpError, ReportError
-from indicators.batch import expand_inputs, extract_many
-from indicators.extract import Extractor
-from indicators.models import COLUMNS
+from ..indicators.catalogue import Catalogue, load_catalogue
+from ..indicators.errors import PolcmpError, ReportError
+from ..indicators.batch import expand_inputs, extract_many
+from ..indicators.extract import Extractor
+from ..indicators.models import COLUMNS
 
 from .main import BomOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, Status, app, finish
 from .output import Format, choose_format, format_value, open_output, progress, use_bom, write_records

@@ -7,11 +7,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from indicators.batch import expand_inputs
-from indicators.catalogue import load_catalogue
-from indicators.corpus import Corpus, resolve_corpus_path
-from indicators.errors import PolcmpError, ReportError
-from indicators.reports import read_report
+from ..indicators.batch import expand_inputs
+from ..indicators.catalogue import load_catalogue
+from ..indicators.corpus import Corpus, resolve_corpus_path
+from ..indicators.errors import PolcmpError, ReportError
+from ..indicators.reports import read_report
 
 from .main import CorpusOption, FormatOption, OutputOption, RulesOption, app, finish
 from .output import Format, choose_format, open_output, render_table, use_bom, write_records
@@ -37,7 +37,7 @@ def keywords(
 ) -> None:
     """Terms each place uses markedly more than the others: weighted log-odds ratio with an
     informative Dirichlet prior from a background corpus (Monroe, Colaresi & Quinn 2008)."""
-    from indicators import words   # jieba is loaded inside, and only if a text is not cached yet
+    from ..indicators import words   # jieba is loaded inside, and only if a text is not cached yet
 
     vocab = words.vocabulary(load_catalogue(rules))
     if build_background:
@@ -71,7 +71,7 @@ def keywords(
 
 def build(directory: Path, output: Path | None, vocab) -> None:
     """--build-background: count every report of a folder into one background file."""
-    from indicators import words
+    from ..indicators import words
 
     paths, problems = expand_inputs([str(directory)])
     for problem in problems:

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from indicators.errors import PolcmpError
+from ..indicators.errors import PolcmpError
 
 from .output import Format
 from .status import ExitCode, error

@@ -6,9 +6,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from indicators.corpus import Corpus, resolve_corpus_path
-from indicators.normalise import fold_width, to_simplified
-from indicators.reports import read_report
+from ..indicators.corpus import Corpus, resolve_corpus_path
+from ..indicators.normalise import fold_width, to_simplified
+from ..indicators.reports import read_report
 
 from .main import CorpusOption, FormatOption, OutputOption, app, finish
 from .output import Format, choose_format, open_output, use_bom, write_records

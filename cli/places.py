@@ -6,13 +6,13 @@ from typing import Annotated
 
 import typer
 
-from indicators.batch import extract_many
-from indicators.cache import open_cache
-from indicators.catalogue import load_catalogue
-from indicators.corpus import Corpus, describe_years, resolve_corpus_path
-from indicators.divisions import Division, Located, division, entries_in_province, find_province, locate_file
-from indicators.errors import PolcmpError, ReportError
-from indicators.extract import Extractor
+from ..indicators.batch import extract_many
+from ..indicators.cache import open_cache
+from ..indicators.catalogue import load_catalogue
+from ..indicators.corpus import Corpus, describe_years, resolve_corpus_path
+from ..indicators.divisions import Division, Located, division, entries_in_province, find_province, locate_file
+from ..indicators.errors import PolcmpError, ReportError
+from ..indicators.extract import Extractor
 
 from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, JobsOption, NoCacheOption, OutputOption,
                    RulesOption, app, finish)

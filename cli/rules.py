@@ -6,9 +6,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from indicators.catalogue import load_catalogue
-from indicators.errors import CatalogueError
-from indicators.selftest import run_examples
+from ..indicators.catalogue import load_catalogue
+from ..indicators.errors import CatalogueError
+from ..indicators.selftest import run_examples
 
 from .extract import check_indicator_ids
 from .main import ExtraRulesOption, FormatOption, OutputOption, app, finish

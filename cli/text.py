@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from indicators.reports import read_report
+from ..indicators.reports import read_report
 
 from .main import app
 

@@ -7,12 +7,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from indicators.batch import extract_many
-from indicators.cache import open_cache
-from indicators.catalogue import load_catalogue
-from indicators.corpus import Corpus, resolve_corpus_path
-from indicators.errors import PolcmpError, ReportError
-from indicators.extract import Extractor
+from ..indicators.batch import extract_many
+from ..indicators.cache import open_cache
+from ..indicators.catalogue import load_catalogue
+from ..indicators.corpus import Corpus, resolve_corpus_path
+from ..indicators.errors import PolcmpError, ReportError
+from ..indicators.extract import Extractor
 
 from .extract import check_selection
 from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption, IndicatorOption, JobsOption,
@@ -89,7 +89,7 @@ def track(
                 error(str(outcome))
                 continue
             reports.append((entry, outcome))
-    from indicators.track import COLUMNS, LONG_COLUMNS, track as build   # pandas only here
+    from ..indicators.track import COLUMNS, LONG_COLUMNS, track as build   # pandas only here
 
     result = build(reports, catalogue, set(indicator or []) or None, set(group or []) or None, span)
     for same in result.duplicates:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 
 def bundled(name: str) -> Path:
-    """A file or folder shipped with polcmp: inside the installed `indicators` package (the
-    wheel carries it there), else at the top of the checkout."""
-    packaged = resources.files("indicators") / name
+    """A file or folder shipped with polcmp: inside the installed `polcmp.indicators` package
+    (the wheel carries it there), else at the top of the checkout."""
+    packaged = resources.files(__package__) / name
     if packaged.is_file() or packaged.is_dir():
         return Path(str(packaged))
     return Path(__file__).resolve().parent.parent / name

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from indicators.catalogue import load_catalogue
-from indicators.extract import Extractor
+from polcmp.indicators.catalogue import load_catalogue
+from polcmp.indicators.extract import Extractor
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from indicators.reports import Report, report_from_text
+from polcmp.indicators.reports import Report, report_from_text
 
 # A line this short with no sentence end is a heading (一、2023年工作回顾, 过去五年工作回顾)
 _HEADING_MAX = 40

@@ -9,12 +9,12 @@ import sys
 
 import pytest
 
-from indicators import batch, cache
-from indicators.batch import extract_many
-from indicators.cache import decode, encode, open_cache
-from indicators.catalogue import load_catalogue
-from indicators.errors import ReportError
-from indicators.extract import Extractor
+from polcmp.indicators import batch, cache
+from polcmp.indicators.batch import extract_many
+from polcmp.indicators.cache import decode, encode, open_cache
+from polcmp.indicators.catalogue import load_catalogue
+from polcmp.indicators.errors import ReportError
+from polcmp.indicators.extract import Extractor
 
 from conftest import ROOT, SEEDS, TESTS
 
@@ -207,7 +207,7 @@ def test_switched_off(cache_root, catalogue, monkeypatch):
 
 
 def test_values_come_back_equal(extractor):
-    from indicators.reports import read_report
+    from polcmp.indicators.reports import read_report
 
     for seed in sorted(SEEDS.glob("*.txt")):
         values = extractor.extract(read_report(seed))
@@ -217,7 +217,7 @@ def test_values_come_back_equal(extractor):
 def test_values_json_cannot_carry_are_not_stored(cache_root, catalogue, extractor):
     from dataclasses import replace
 
-    from indicators.reports import read_report
+    from polcmp.indicators.reports import read_report
 
     values = extractor.extract(read_report(SEEDS / "临海_2023.txt"))
     store = open_cache(catalogue)
@@ -226,7 +226,7 @@ def test_values_json_cannot_carry_are_not_stored(cache_root, catalogue, extracto
 
 
 def polcmp(*args, env):
-    proc = subprocess.run([sys.executable, "-m", "cli", *args], capture_output=True, cwd=ROOT,
+    proc = subprocess.run([sys.executable, "-m", "polcmp", *args], capture_output=True, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT), **env})
     return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
 

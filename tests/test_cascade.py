@@ -8,10 +8,10 @@ import shutil
 
 import pytest
 
-from cli.status import ExitCode
-from indicators.cascade import COLUMNS, cascade, sign
-from indicators.corpus import Entry
-from indicators.divisions import locate
+from polcmp.cli.status import ExitCode
+from polcmp.indicators.cascade import COLUMNS, cascade, sign
+from polcmp.indicators.corpus import Entry
+from polcmp.indicators.divisions import locate
 
 from conftest import SEEDS
 from test_cli import polcmp

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from indicators.catalogue import compile_catalogue, load_catalogue, resolve_rules_path
-from indicators.errors import CatalogueError
+from polcmp.indicators.catalogue import compile_catalogue, load_catalogue, resolve_rules_path
+from polcmp.indicators.errors import CatalogueError
 
 from conftest import ROOT
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from indicators.catalogue import compile_catalogue
-from indicators.errors import CatalogueError
+from polcmp.indicators.catalogue import compile_catalogue
+from polcmp.indicators.errors import CatalogueError
 
 from conftest import ROOT
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cli.status import ExitCode
+from polcmp.cli.status import ExitCode
 
 from conftest import ROOT, SEEDS
 
@@ -22,7 +22,7 @@ def polcmp(*args, stdin: bytes | None = None, env: dict | None = None, cwd=None)
     """Run `python -m cli …` like a user would; returns (code, stdout, stderr)."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     full_env.pop("POLCMP_RULES", None) if env is None or "POLCMP_RULES" not in env else None
-    proc = subprocess.run([sys.executable, "-m", "cli", *args], input=stdin, capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "polcmp", *args], input=stdin, capture_output=True,
                           env=full_env, cwd=cwd or ROOT)
     return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
 
@@ -73,12 +73,12 @@ def test_output_file_is_written_atomically_with_bom(tmp_path):
 def test_a_failed_run_redirected_to_a_file_writes_nothing(tmp_path):
     target = tmp_path / "out.csv"
     with open(target, "wb") as out:   # `polcmp extract missing.txt > out.csv`: stdout is a file
-        proc = subprocess.run([sys.executable, "-m", "cli", "extract", str(tmp_path / "missing.txt")],
+        proc = subprocess.run([sys.executable, "-m", "polcmp", "extract", str(tmp_path / "missing.txt")],
                               stdout=out, stderr=subprocess.PIPE, cwd=ROOT,
                               env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == ExitCode.CANNOT_RUN and target.read_bytes() == b""
     with open(target, "wb") as out:   # a successful one gets the BOM Excel needs
-        subprocess.run([sys.executable, "-m", "cli", "extract", LINHAI], stdout=out, cwd=ROOT,
+        subprocess.run([sys.executable, "-m", "polcmp", "extract", LINHAI], stdout=out, cwd=ROOT,
                        env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
     assert target.read_bytes().startswith("\ufeffplace,year".encode("utf-8"))
 

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from cli.status import ExitCode
+from polcmp.cli.status import ExitCode
 
 from conftest import SEEDS, TESTS
 from golden.regenerate import CASES, HERE as GOLDEN, run

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from cli.status import ExitCode
-from indicators.divisions import (LEVELS, NATION_CODE, Ambiguous, Division, Unknown, division, find_province, locate,
+from polcmp.cli.status import ExitCode
+from polcmp.indicators.divisions import (LEVELS, NATION_CODE, Ambiguous, Division, Unknown, division, find_province, locate,
                                   locate_report, parent_of)
-from indicators.reports import read_report
+from polcmp.indicators.reports import read_report
 
 from conftest import ROOT, SEEDS, TESTS
 from test_cli import polcmp

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.reports import read_report
-from indicators.sections import ACHIEVED, ANNUAL, CUMULATIVE, TARGET, Sections
+from polcmp.indicators.reports import read_report
+from polcmp.indicators.sections import ACHIEVED, ANNUAL, CUMULATIVE, TARGET, Sections
 
 from conftest import SEEDS, TESTS
 from flattening import WAYS, agreement, flatten

@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from indicators.errors import ReportError
-from indicators.reports import read_report
+from polcmp.indicators.errors import ReportError
+from polcmp.indicators.reports import read_report
 
 from conftest import TESTS
 from test_cli import polcmp

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from indicators.reports import read_report
+from polcmp.indicators.reports import read_report
 
 from conftest import SEEDS, TESTS
 

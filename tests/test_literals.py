@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from indicators.literals import LiteralGate, required_literals
+from polcmp.indicators.literals import LiteralGate, required_literals
 
 
 @pytest.mark.parametrize(("pattern", "words"), [

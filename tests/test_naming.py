@@ -5,13 +5,13 @@ import shutil
 
 import pytest
 
-from cli.status import ExitCode
+from polcmp.cli.status import ExitCode
 from conftest import SEEDS, TESTS
-from indicators.corpus import Corpus
-from indicators.errors import ReportError
-from indicators.places import canonical_place, place_and_year, short_forms
-from indicators.normalise import mask, reading_copy
-from indicators.reports import read_report
+from polcmp.indicators.corpus import Corpus
+from polcmp.indicators.errors import ReportError
+from polcmp.indicators.places import canonical_place, place_and_year, short_forms
+from polcmp.indicators.normalise import mask, reading_copy
+from polcmp.indicators.reports import read_report
 from test_cli import polcmp
 
 FIXTURES = TESTS / "fixtures" / "naming"

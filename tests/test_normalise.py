@@ -5,8 +5,8 @@ from collections import Counter
 
 import pytest
 
-from indicators.normalise import OffsetMap, fold_width, reading_copy, to_simplified
-from indicators.reports import report_from_text
+from polcmp.indicators.normalise import OffsetMap, fold_width, reading_copy, to_simplified
+from polcmp.indicators.reports import report_from_text
 
 import messy
 from conftest import ROOT, SEEDS

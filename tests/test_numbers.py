@@ -8,8 +8,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from indicators.chinese_numerals import read_numeral
-from indicators.numbers import NumberReader, chinese_to_number, qualifier_before, read_quantities
+from polcmp.indicators.chinese_numerals import read_numeral
+from polcmp.indicators.numbers import NumberReader, chinese_to_number, qualifier_before, read_quantities
 
 READER = NumberReader(["%", "个百分点", "家", "个", "人", "平方米", "美元", "元"])
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.errors import ReportError
-from indicators.reports import canonical_place, read_report, report_from_text
+from polcmp.indicators.errors import ReportError
+from polcmp.indicators.reports import canonical_place, read_report, report_from_text
 
 TEXT = "现在，我代表临海市人民政府向大会报告政府工作。新增国家高新技术企业40家。\n"
 

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from cli.status import ExitCode
-from indicators.catalogue import catastrophic, load_catalogue
+from polcmp.cli.status import ExitCode
+from polcmp.indicators.catalogue import catastrophic, load_catalogue
 
 from conftest import ROOT, TESTS
 from test_cli import polcmp

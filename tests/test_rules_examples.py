@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.catalogue import load_catalogue
-from indicators.selftest import all_cases, check_example
+from polcmp.indicators.catalogue import load_catalogue
+from polcmp.indicators.selftest import all_cases, check_example
 
 from conftest import ROOT
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.reports import read_report
-from indicators.sections import Sections
+from polcmp.indicators.reports import read_report
+from polcmp.indicators.sections import Sections
 
 from conftest import TESTS
 

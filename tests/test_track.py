@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 
-from indicators.corpus import Entry
-from indicators.models import Value
-from indicators.track import pick_target, track, verdict
+from polcmp.indicators.corpus import Entry
+from polcmp.indicators.models import Value
+from polcmp.indicators.track import pick_target, track, verdict
 
 from conftest import SEEDS
 from test_cli import polcmp
@@ -122,7 +122,7 @@ def test_a_ceiling_is_met_from_below(target, result, expected):
 
 
 def test_consumer_prices_and_unemployment_are_ceilings():
-    from indicators.catalogue import load_catalogue
+    from polcmp.indicators.catalogue import load_catalogue
     from conftest import ROOT
     ceilings = {ind.id for ind in load_catalogue(ROOT / "rules.yaml").indicators if ind.ceiling}
     assert ceilings == {"cpi_growth", "unemployment_surveyed", "unemployment_registered"}

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from indicators.normalise import fold_width
-from indicators.reports import read_report
-from indicators.words import log_odds_z
+from polcmp.indicators.normalise import fold_width
+from polcmp.indicators.reports import read_report
+from polcmp.indicators.words import log_odds_z
 
 from conftest import ROOT, SEEDS
 from test_cli import polcmp
@@ -88,7 +88,7 @@ def test_mentions_for_some_places_highlighted_table():
 
 def test_extract_and_compare_never_load_jieba():
     probe = ("import sys\n"
-             "from cli.main import run\n"
+             "from polcmp.cli.main import run\n"
              "sys.argv = ['polcmp'] + sys.argv[1:]\n"
              "try:\n    run()\nexcept SystemExit:\n    pass\n"
              "print('jieba' in sys.modules, 'pandas' in sys.modules, file=sys.stderr)\n")

@@ -44,7 +44,7 @@ def run(args: list[str]) -> str:
     env = {k: v for k, v in os.environ.items() if k not in ("POLCMP_CORPUS", "POLCMP_RULES")}
     env["PYTHONPATH"] = str(ROOT)
     with tempfile.TemporaryDirectory() as elsewhere:
-        proc = subprocess.run([sys.executable, "-m", "cli", *args], cwd=elsewhere,
+        proc = subprocess.run([sys.executable, "-m", "polcmp", *args], cwd=elsewhere,
                               env=env, capture_output=True, check=True)
     return proc.stdout.decode("utf-8").replace(str(ROOT / "seeds"), "<seeds>")
 

@@ -1,0 +1,24 @@
+"""polcmp: targets and results of Chinese government work reports, as pandas DataFrames.
+
+    import polcmp
+    rows = polcmp.extract("seeds/临海_2023.txt")          # one row per value, with its quote
+    table = polcmp.compare(["临海", "永嘉", "龙港"])        # indicators × places
+    panel = polcmp.track(["全国", "北京"], indicators=["gdp_growth"], corpus="../shared/panel")
+
+This file is the package's front. In a checkout (and an editable install) it sits beside
+`cli/` and `indicators/`; the wheel installs it as `polcmp/__init__.py` with those two folders
+inside (pyproject.toml maps them). Either way its folder is the package's search path, so
+they are `polcmp.cli` and `polcmp.indicators`, and polcmp adds one top-level import name.
+"""
+import os as _os
+
+__path__ = [_os.path.dirname(_os.path.abspath(__file__))]
+
+from polcmp.indicators.api import (PolcmpError, catalogue, compare, explain, extract,  # noqa: E402
+                                   read_numbers, track)
+
+__all__ = ["extract", "compare", "track", "catalogue", "explain", "read_numbers", "PolcmpError"]
+
+if __name__ == "__main__":   # python -m polcmp in a checkout
+    from polcmp.cli.main import run
+    run()
