@@ -14,10 +14,21 @@ import os as _os
 
 __path__ = [_os.path.dirname(_os.path.abspath(__file__))]
 
-from polcmp.indicators.api import (PolcmpError, catalogue, compare, explain, extract,  # noqa: E402
-                                   read_numbers, track)
-
 __all__ = ["extract", "compare", "track", "catalogue", "explain", "read_numbers", "PolcmpError"]
+
+
+def __getattr__(name: str):
+    """The API loads on first use: the command line imports this package too, and `polcmp
+    extract` must not pay for pandas."""
+    if name in __all__:
+        from polcmp.indicators import api
+        return getattr(api, name)
+    raise AttributeError(f"module 'polcmp' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(list(globals()) + __all__)
+
 
 if __name__ == "__main__":   # python -m polcmp in a checkout
     from polcmp.cli.main import run

@@ -61,7 +61,7 @@ def compare(
         if isinstance(outcome, ReportError):
             raise outcome
         reports.append((entry, outcome))
-    from ..indicators.compare import compare as build   # pandas is imported here, not by extract
+    from ..indicators.compare import compare as build, wide_columns   # pandas is imported here, not by extract
 
     statuses = ("target", "achieved") if status is Status.all else (status.value,)
     result = build(reports, catalogue, statuses, set(indicator or []) or None, set(group or []) or None, show_all)
@@ -77,8 +77,5 @@ def compare(
         elif long:
             write_records(records(result.long), list(result.long.columns), fmt, out)
         else:
-            # value, qualifier, aim (增长7%以上、力争8%: 8) and text (a target in words: 与经济增长同步)
-            columns = ["indicator", "label", "unit"] + [f"{c}{f}" for c in result.columns
-                                                        for f in ("", " qualifier", " aim", " text")]
-            write_records(records(result.wide), columns, fmt, out)
+            write_records(records(result.wide), wide_columns(result), fmt, out)
     finish(ExitCode.OK)

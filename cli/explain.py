@@ -8,16 +8,13 @@ import typer
 
 from ..indicators.catalogue import load_catalogue
 from ..indicators.errors import PolcmpError
-from ..indicators.explain import explain as explain_text
+from ..indicators.explain import EXPLAIN_COLUMNS, explain as explain_text, explain_rows
 from ..indicators.extract import Extractor
 from ..indicators.reports import read_report, report_from_text
 
 from .main import ExtraRulesOption, FormatOption, OutputOption, RulesOption, app, finish
 from .output import Format, choose_format, format_value, open_output, use_bom, write_records
 from .status import ExitCode
-
-COLUMNS = ("raw", "start", "value", "value_max", "unit", "qualifier", "soft", "indicator", "label", "rule", "pattern",
-           "status", "period", "refers_to", "why_not")
 
 
 @app.command()
@@ -44,21 +41,7 @@ def explain(
     else:
         text = sys.stdin.read() if sentence == "-" else sentence
         report, span = report_from_text(text), None
-    readings = explain_text(report, Extractor(catalogue), span)
-    rows = []
-    for r in readings:
-        base = {"raw": r.raw, "start": r.start, "value": r.value, "value_max": r.value_max, "unit": r.unit,
-                "qualifier": r.qualifier}
-        for v in r.claims or [None]:
-            ind = catalogue.by_id(v.indicator) if v else None
-            rule = int(v.rule.rsplit("#", 1)[1]) if v else None
-            rows.append({**base, "value": v.value if v else r.value, "value_max": v.value_max if v else r.value_max,
-                         "soft": v.soft if v else None,
-                         "indicator": v.indicator if v else None, "label": v.label if v else None,
-                         "rule": v.rule if v else None, "pattern": ind.patterns[rule] if v else None,
-                         "status": v.status if v else None, "period": v.period if v else None,
-                         "refers_to": v.refers_to if v else None,
-                         "why_not": r.why_not or None})
+    rows = explain_rows(explain_text(report, Extractor(catalogue), span), catalogue)
     fmt = choose_format(fmt, output)
     with open_output(output, use_bom(None, fmt, output)) as out:
         if fmt is Format.table:
@@ -74,5 +57,5 @@ def explain(
             if not rows:
                 out.write("no numbers in this text\n")
         else:
-            write_records(rows, COLUMNS, fmt, out)
+            write_records(rows, EXPLAIN_COLUMNS, fmt, out)
     finish(ExitCode.OK)

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..indicators.catalogue import load_catalogue
+from ..indicators.catalogue import CATALOGUE_COLUMNS, catalogue_rows, load_catalogue
 from ..indicators.errors import CatalogueError
 from ..indicators.selftest import run_examples
 
@@ -29,13 +29,10 @@ def list_rules(file: CatalogueArgument = None, extra_rules: ExtraRulesOption = N
                output: OutputOption = None) -> None:
     """Every indicator: id, Chinese name, group, unit, how many patterns and examples, what it measures."""
     catalogue = load_catalogue(file, extra_rules or ())
-    rows = [{"id": i.id, "name": i.name, "group": i.group, "unit": i.unit, "patterns": len(i.patterns),
-             "examples": len(i.examples), "counterexamples": len(i.counterexamples),
-             "description": i.description} for i in catalogue.indicators]
+    rows = catalogue_rows(catalogue)
     fmt = choose_format(fmt, output)
     with open_output(output, use_bom(None, fmt, output)) as out:
-        write_records(rows, ("id", "name", "group", "unit", "patterns", "examples", "counterexamples",
-                             "description"), fmt, out)
+        write_records(rows, CATALOGUE_COLUMNS, fmt, out)
     finish(ExitCode.OK)
 
 

@@ -103,6 +103,17 @@ class Catalogue:
         return {w for forms in self.units.values() for w in forms}
 
 
+# The columns of `polcmp rules list -f csv` and polcmp.catalogue().
+CATALOGUE_COLUMNS = ("id", "name", "group", "unit", "patterns", "examples", "counterexamples", "description")
+
+
+def catalogue_rows(catalogue: Catalogue) -> list[dict]:
+    """One row per indicator: id, Chinese name, group, unit, how many patterns and examples."""
+    return [{"id": i.id, "name": i.name, "group": i.group, "unit": i.unit, "patterns": len(i.patterns),
+             "examples": len(i.examples), "counterexamples": len(i.counterexamples),
+             "description": i.description} for i in catalogue.indicators]
+
+
 def resolve_rules_path(explicit: str | os.PathLike | None = None) -> Path:
     """--rules wins, then $POLCMP_RULES, then the built-in rules.yaml."""
     return chosen(explicit, ENV_RULES, bundled("rules.yaml"))

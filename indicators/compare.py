@@ -18,6 +18,8 @@ from .models import COLUMNS, Value
 
 STATUS_LABEL = {"target": "目标", "achieved": "实绩"}
 CELL_FIELDS = ("qualifier", "soft", "value_max", "aim", "text", "more")
+# What the wide CSV (and polcmp.compare()) keeps of each cell, after the value itself.
+WIDE_FIELDS = ("qualifier", "aim", "text")
 
 
 @dataclass
@@ -26,6 +28,12 @@ class Comparison:
     wide: pd.DataFrame          # indicator, label, unit, group, then per column: value + CELL_FIELDS
     long: pd.DataFrame          # every value: the extract columns plus `column`
     notes: list[str]            # what a user should be told (two reports of one place and year)
+
+
+def wide_columns(result: Comparison) -> list[str]:
+    """The wide output's columns: indicator, label, unit, then per place column its value and
+    WIDE_FIELDS (临海 目标 2023, 临海 目标 2023 qualifier, …)."""
+    return ["indicator", "label", "unit"] + [f"{c}{f and ' ' + f}" for c in result.columns for f in ("",) + WIDE_FIELDS]
 
 
 def column_name(entry: Entry, status: str) -> str:

@@ -4,10 +4,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .catalogue import Indicator
+from .catalogue import Catalogue, Indicator
 from .extract import Extractor, _Run
 from .models import Value
 from .reports import Report
+
+# The columns of `polcmp explain -f csv` and polcmp.explain(): one row per number and claim.
+EXPLAIN_COLUMNS = ("raw", "start", "value", "value_max", "unit", "qualifier", "soft", "indicator", "label", "rule",
+                   "pattern", "status", "period", "refers_to", "why_not")
 
 _ANY_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _MASKED = re.compile(r"#+")
@@ -117,3 +121,21 @@ def _why_not(run: _Run, ind: Indicator, lead: str, lead_start: int, tok) -> str:
                     else f"found «{m.group()}», but its exclude words occur in «{lead}»")
         return f"found «{m.group()}», but {tok.value}{ind.unit} is not plausible for it (or the list did not pair up)"
     return ""
+
+
+def explain_rows(readings: list[Reading], catalogue: Catalogue) -> list[dict]:
+    """The readings as rows of EXPLAIN_COLUMNS: one per claim (a number two indicators claim
+    gives two rows), one with why_not for a number nothing claimed."""
+    rows = []
+    for r in readings:
+        base = {"raw": r.raw, "start": r.start, "unit": r.unit, "qualifier": r.qualifier, "why_not": r.why_not or None}
+        if not r.claims:
+            rows.append({**base, "value": r.value, "value_max": r.value_max, "soft": None, "indicator": None,
+                         "label": None, "rule": None, "pattern": None, "status": None, "period": None,
+                         "refers_to": None})
+        for v in r.claims:
+            pattern = catalogue.by_id(v.indicator).patterns[int(v.rule.rsplit("#", 1)[1])]
+            rows.append({**base, "value": v.value, "value_max": v.value_max, "soft": v.soft, "indicator": v.indicator,
+                         "label": v.label, "rule": v.rule, "pattern": pattern, "status": v.status,
+                         "period": v.period, "refers_to": v.refers_to})
+    return rows
