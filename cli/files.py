@@ -36,12 +36,13 @@ def is_stdout(path: str | os.PathLike | None) -> bool:
 
 
 def own_folders() -> list[Path]:
-    """polcmp's own folders, never written into: the installed package (a wheel puts
-    `polcmp/__init__.py` beside cli/ and indicators/), else cli/ and indicators/ of a checkout."""
+    """polcmp's own files and folders, never written into: the installed package (a wheel puts
+    `polcmp/__init__.py` beside cli/ and indicators/), else what a checkout ships in the wheel
+    (an editable install runs from it): cli/, indicators/, seeds/, rules.yaml and polcmp.py."""
     package = Path(__file__).resolve().parent.parent
     if (package / "__init__.py").is_file():
         return [package]
-    return [package / "cli", package / "indicators"]
+    return [package / name for name in ("cli", "indicators", "seeds", "rules.yaml", "polcmp.py")]
 
 
 def check_output(path: str | os.PathLike | None) -> None:
@@ -52,7 +53,7 @@ def check_output(path: str | os.PathLike | None) -> None:
     target = path.resolve()
     for folder in own_folders():
         if target == folder or folder in target.parents:
-            raise OutputError(f"--output {path} is inside polcmp's own folder {folder}; write somewhere else")
+            raise OutputError(f"--output {path} is part of polcmp itself ({folder}); write somewhere else")
     if path.is_dir():
         raise OutputError(f"--output {path} is a directory; give a file name")
     folder = target.parent

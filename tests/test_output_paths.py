@@ -124,8 +124,9 @@ def unwritable_cases():
         pytest.param(lambda d: d, "is a directory", id="a-directory"),
         pytest.param(lambda d: (d / "file").write_text("x") and d / "file" / "x.csv", "is not a directory",
                      id="folder-is-a-file"),
-        pytest.param(lambda d: ROOT / "indicators" / "x.csv", "inside polcmp's own folder", id="inside-polcmp"),
-        pytest.param(lambda d: ROOT / "cli" / "sub" / "x.csv", "inside polcmp's own folder", id="inside-polcmp-deeper"),
+        pytest.param(lambda d: ROOT / "indicators" / "x.csv", "part of polcmp itself", id="inside-polcmp"),
+        pytest.param(lambda d: ROOT / "cli" / "sub" / "x.csv", "part of polcmp itself", id="inside-polcmp-deeper"),
+        pytest.param(lambda d: ROOT / "rules.yaml", "part of polcmp itself", id="the-shipped-catalogue"),
     ]
     root_only = pytest.mark.skipif(AS_ROOT, reason="root is allowed to write anywhere")
 
@@ -165,7 +166,7 @@ def test_build_background_needs_an_output_and_never_touches_the_shipped_one(tmp_
     assert code == ExitCode.CANNOT_RUN and out == "" and err.count("\n") == 1 and "needs -o FILE" in err
     code, _, err = polcmp("keywords", "--build-background", str(SEEDS), "-o", str(SHIPPED_BACKGROUND),
                           env={"POLCMP_CACHE": str(tmp_path)})
-    assert code == ExitCode.CANNOT_RUN and "inside polcmp's own folder" in err
+    assert code == ExitCode.CANNOT_RUN and "part of polcmp itself" in err
     assert digest(SHIPPED_BACKGROUND) == shipped
 
 
