@@ -13,6 +13,7 @@ from ..indicators.corpus import Corpus, resolve_corpus_path
 from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.reports import read_report
 
+from .files import atomic_output
 from .main import CorpusOption, FormatOption, OutputOption, RulesOption, app, finish
 from .output import Format, choose_format, open_output, render_table, use_bom, write_records
 from .status import ExitCode, error, warn
@@ -32,7 +33,7 @@ def keywords(
         dir_okay=False, help="Background counts (from --build-background; default: the shipped ones).")] = None,
     build_background: Annotated[Optional[Path], typer.Option(
         "--build-background", file_okay=False,
-        help="Count the words of every report in DIR and write them (-o FILE) as a background.")] = None,
+        help="Count the words of every report in DIR and write them to -o FILE (required) as a background.")] = None,
     rules: RulesOption = None,
 ) -> None:
     """Terms each place uses markedly more than the others: weighted log-odds ratio with an
@@ -41,6 +42,8 @@ def keywords(
 
     vocab = words.vocabulary(load_catalogue(rules))
     if build_background:
+        if output is None:   # the shipped background is never overwritten: it is part of polcmp
+            raise PolcmpError("--build-background DIR needs -o FILE (then use it with --background FILE)")
         build(build_background, output, vocab)
         return
     if not places:
@@ -69,7 +72,7 @@ def keywords(
     finish(ExitCode.OK)
 
 
-def build(directory: Path, output: Path | None, vocab) -> None:
+def build(directory: Path, output: Path, vocab) -> None:
     """--build-background: count every report of a folder into one background file."""
     from ..indicators import words
 
@@ -83,7 +86,9 @@ def build(directory: Path, output: Path | None, vocab) -> None:
             documents += 1
         except ReportError as e:
             error(str(e))
-    target = output or Path(words.__file__).with_name(words.BACKGROUND_FILE)
-    words.save_background(total, target, documents)
-    warn(f"background: {documents} reports, {len(total)} terms → {target}")
-    finish(ExitCode.OK if documents else ExitCode.CANNOT_RUN)
+    if not documents:
+        finish(ExitCode.CANNOT_RUN)   # nothing read (each problem said above): no empty background
+    with atomic_output(output, binary=True) as out:
+        words.save_background(total, out, documents)
+    warn(f"background: {documents} reports, {len(total)} terms → {output}")
+    finish(ExitCode.PARTIAL if problems or documents < len(paths) else ExitCode.OK)

@@ -12,6 +12,7 @@ import typer
 
 from ..indicators.errors import PolcmpError
 
+from .files import output_option
 from .output import Format
 from .status import ExitCode, error
 
@@ -48,7 +49,8 @@ class Status(str, Enum):
 FormatOption = Annotated[Optional[Format], typer.Option(
     "--format", "-f", help="table on a terminal, csv when piped (default); or tsv, json, jsonl.")]
 OutputOption = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", help="Write to FILE (atomically) instead of stdout.", dir_okay=False)]
+    "--output", "-o", callback=output_option,
+    help="Write to FILE (atomically; - is stdout) instead of stdout.")]
 BomOption = Annotated[Optional[bool], typer.Option(
     "--bom/--no-bom", help="Start CSV/TSV with a UTF-8 BOM, which Excel needs for Chinese. "
                            "Default: yes when writing to a file (-o or >), no into a pipe.")]

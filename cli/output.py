@@ -14,11 +14,12 @@ import math
 import os
 import stat
 import sys
-import tempfile
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
+
+from .files import atomic_output, is_stdout, note_rows
 
 
 class Format(str, Enum):
@@ -130,27 +131,17 @@ class _BomFirst:
 
 @contextmanager
 def open_output(path: Path | None, bom: bool = False) -> Iterator[io.TextIOBase]:
-    """stdout, or a file written atomically (temp file + rename; nothing left behind on error)."""
-    if path is None:
+    """stdout (no path, or `-`), or a file written atomically by files.atomic_output (temp file
+    + rename, nothing left behind on error, the umask's or the old file's permissions)."""
+    if is_stdout(path):
         out = _BomFirst(sys.stdout) if bom else sys.stdout
         yield out
         out.flush()
         return
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            if bom:
-                out.write("\ufeff")
-            yield out
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic_output(path) as out:
+        if bom:
+            out.write("\ufeff")
+        yield out
 
 
 def write_records(records: Iterable[dict], columns: Sequence[str], fmt: Format, out: io.TextIOBase,
@@ -182,7 +173,8 @@ def write_records(records: Iterable[dict], columns: Sequence[str], fmt: Format, 
     else:
         rows = list(records)
         render_table(rows, columns, out, title)
-        n = len(rows)
+        return len(rows)
+    note_rows(out, n)   # "wrote N rows to FILE" once -o is in place
     return n
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 from collections import deque
 from itertools import islice
 from pathlib import Path
@@ -51,6 +52,9 @@ _worker_cache: ValueCache | None = None
 
 def _init_worker(catalogue: Catalogue, encoding: str | None, cache: ValueCache | None = None) -> None:
     global _worker_extractor, _worker_encoding, _worker_cache
+    # Ctrl-C reaches every process of the terminal's group; the parent alone handles it (one
+    # message, pending work cancelled), a worker finishes its report and is shut down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_extractor, _worker_encoding, _worker_cache = Extractor(catalogue), encoding, cache
 
 
@@ -102,12 +106,15 @@ def extract_many(paths: list[str], extractor: Extractor, encoding: str | None = 
         return
     from concurrent.futures import ProcessPoolExecutor   # only runs with --jobs pay for it
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(extractor.catalogue, encoding, cache)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                               initargs=(extractor.catalogue, encoding, cache))
+    try:
         for outcome in _in_order(pool, paths, jobs * IN_FLIGHT_PER_JOB, cache, encoding):
             if on_done:
                 on_done(outcome[0])
             yield outcome
+    finally:   # interrupted or abandoned: queued reports are dropped, not extracted first
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _in_order(pool, paths: list[str], window: int, cache: ValueCache | None = None,

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 
@@ -96,14 +97,20 @@ def cached_counts(text: str, vocab: Vocabulary) -> Counter:
 
 
 # ---------------------------------------------------------------- background
-def save_background(counts: Counter, path: Path, documents: int, min_count: int = 3) -> None:
-    """Background counts as a small gzip'd TSV: a header line, then term<TAB>count, rare terms pruned."""
-    with gzip.open(path, "wt", encoding="utf-8") as f:
-        f.write(f"#documents\t{documents}\n")
-        for term, n in counts.most_common():
-            if n < min_count:
-                break
-            f.write(f"{term}\t{n}\n")
+def save_background(counts: Counter, out: BinaryIO, documents: int, min_count: int = 3) -> None:
+    """Background counts as a small gzip'd TSV written to a binary stream: a header line, then
+    term<TAB>count, rare terms pruned. Byte for byte the same for the same counts: terms by
+    count then by term, whole numbers only, and a gzip header with no file name and no time.
+
+    The shipped background.tsv.gz is rebuilt, byte-identically, from the 300 reports of the
+    shared corpus by `python bench/build_background.py` (which runs `polcmp keywords
+    --build-background ../shared/corpus -o FILE` and moves FILE into place; `--check` rebuilds
+    and compares instead)."""
+    lines = [f"#documents\t{documents}\n"]
+    lines += [f"{term}\t{n}\n" for term, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+              if n >= min_count]
+    with gzip.GzipFile(filename="", mode="wb", fileobj=out, compresslevel=9, mtime=0) as f:
+        f.write("".join(lines).encode("utf-8"))
 
 
 def load_background(path: str | os.PathLike | None = None) -> Counter:

@@ -1,0 +1,142 @@
+"""Where `-o` output goes, the way a user expects it to.
+
+- `-o -` is stdout, as if no -o were given.
+- A path that cannot be written (a missing or unwritable folder, a directory, a read-only
+  file, anything inside polcmp's own folder) is refused before any work, in one line (exit 2).
+- A file is written atomically: a temporary file beside it, renamed into place only when
+  complete, so an interrupted or failed run never leaves half a file and keeps the old one.
+- A new file gets the permissions the umask gives (0644 under umask 022), an overwritten one
+  keeps its own; writing through a symbolic link replaces the file it points to, not the link.
+- After the rename, one line on stderr says how many records went where (`wrote 12 rows to
+  out.csv`) when the records were counted (write_records calls note_rows; rendered tables
+  and charts are not).
+"""
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterator
+
+from ..indicators.errors import PolcmpError
+
+STDOUT = "-"
+
+
+class OutputError(PolcmpError):
+    """An output path the user gave cannot be written: one line, exit 2 (CANNOT_RUN)."""
+
+
+def is_stdout(path: str | os.PathLike | None) -> bool:
+    """No -o, or `-o -`."""
+    return path is None or str(path) == STDOUT
+
+
+def own_folders() -> list[Path]:
+    """polcmp's own files and folders, never written into: the installed package (a wheel puts
+    `polcmp/__init__.py` beside cli/ and indicators/), else what a checkout ships in the wheel
+    (an editable install runs from it): cli/, indicators/, seeds/, rules.yaml and polcmp.py."""
+    package = Path(__file__).resolve().parent.parent
+    if (package / "__init__.py").is_file():
+        return [package]
+    return [package / name for name in ("cli", "indicators", "seeds", "rules.yaml", "polcmp.py")]
+
+
+def check_output(path: str | os.PathLike | None) -> None:
+    """Refuse, in one line, an output path that cannot or must not be written (OutputError)."""
+    if is_stdout(path):
+        return
+    path = Path(path)
+    target = path.resolve()
+    for folder in own_folders():
+        if target == folder or folder in target.parents:
+            raise OutputError(f"--output {path} is part of polcmp itself ({folder}); write somewhere else")
+    if path.is_dir():
+        raise OutputError(f"--output {path} is a directory; give a file name")
+    folder = target.parent
+    if not folder.exists():
+        raise OutputError(f"--output {path}: no such directory {folder}")
+    if not folder.is_dir():
+        raise OutputError(f"--output {path}: {folder} is not a directory")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"--output {path}: permission denied (cannot create files in {folder})")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputError(f"--output {path}: permission denied (the file is read-only)")
+
+
+def output_option(value: Path | None) -> Path | None:
+    """The --output option's callback: checked at once, before any work; `-` becomes None (stdout)."""
+    if is_stdout(value):
+        return None
+    check_output(value)
+    return value
+
+
+def current_umask() -> int:
+    """The process's umask (read by setting it and setting it back; polcmp creates no files
+    in other threads meanwhile)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def mode_for(target: Path) -> int:
+    """An existing file keeps its permission bits; a new one gets 0666 less the umask, as `>` would."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~current_umask()
+
+
+_rows: dict[int, int | None] = {}   # id(stream) → records written to it, for streams atomic_output has open
+
+
+def note_rows(stream, n: int) -> None:
+    """Count n records written to a stream that atomic_output opened (ignored for any other)."""
+    if id(stream) in _rows:
+        _rows[id(stream)] = (_rows[id(stream)] or 0) + n
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike | None, binary: bool = False) -> Iterator[IO]:
+    """stdout (no path, or `-`), else a new file at `path` written atomically, with the
+    permissions described in the module docstring. Text is UTF-8 with newlines as written."""
+    if is_stdout(path):
+        stream = sys.stdout.buffer if binary else sys.stdout
+        yield stream
+        stream.flush()
+        return
+    check_output(path)
+    target = Path(os.path.realpath(path))   # through a symlink: the file it points to
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as e:
+        raise OutputError(f"--output {path}: {e.strerror}") from None
+    out = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+    _rows[id(out)] = None
+    try:
+        try:
+            os.fchmod(out.fileno(), mode_for(target))
+            yield out
+        finally:
+            rows = _rows.pop(id(out), None)
+        try:
+            out.close()   # a full disk shows here, when the last buffer is flushed
+            os.replace(tmp, target)
+        except OSError as e:
+            raise OutputError(f"--output {path}: {e.strerror}") from None
+    except BaseException:
+        try:
+            out.close()
+        except OSError:
+            pass
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    if rows is not None:
+        print(f"polcmp: wrote {rows} row{'' if rows == 1 else 's'} to {path}", file=sys.stderr)
