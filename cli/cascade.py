@@ -16,7 +16,7 @@ from ..indicators.extract import Extractor
 
 from .extract import check_indicator_ids
 from .main import (BomOption, ExtraRulesOption, FormatOption, JobsOption, NoCacheOption, OutputOption, RulesOption,
-                   app, finish)
+                   a_year, app, finish)
 from .output import MISSING, Format, choose_format, format_value, make_console, open_output, progress, use_bom, \
     write_records
 from .places import placed_entry
@@ -29,10 +29,10 @@ LEVEL_LABEL = {"nation": "全国", "province": "省级", "prefecture": "地级",
 def cascade(
     indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="An indicator id (polcmp rules list): gdp_growth.")],
     year: Annotated[Optional[int], typer.Option(
-        "--year", "-y", min=1949, max=2100, help="The targets of this year (default: the latest year of the reports).")
+        "--year", "-y", metavar="YEAR", callback=a_year, help="The targets of this year (default: the latest year of the reports).")
     ] = None,
     corpus: Annotated[Optional[list[Path]], typer.Option(
-        "--corpus", file_okay=False,
+        "--corpus", metavar="DIR", file_okay=False,
         help="Folder of reports (repeatable: --corpus panel --corpus corpus). "
              "Default: $POLCMP_CORPUS, else the bundled sample reports.")] = None,
     fmt: FormatOption = None,

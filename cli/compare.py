@@ -24,7 +24,7 @@ from .status import ExitCode, warn
 @app.command()
 def compare(
     places: Annotated[Optional[list[str]], typer.Argument(
-        metavar="[PLACE]...",
+        metavar="PLACE",
         help="Places (临海, 临海市: all their reports; 临海:2023, 浙江省:2015-2024: those years) or report files.")] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,

@@ -13,7 +13,8 @@ from ..indicators.batch import expand_inputs, extract_many
 from ..indicators.extract import Extractor
 from ..indicators.models import COLUMNS
 
-from .main import BomOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, Status, app, finish
+from .main import (BomOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, Status, app, at_least_one,
+                   finish)
 from .output import Format, choose_format, format_value, open_output, progress, use_bom, write_records
 from .status import ExitCode, error
 
@@ -54,22 +55,22 @@ def refuse_to_overwrite_inputs(output: Path | None, files: list[str]) -> None:
 @app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(
-        metavar="FILE_OR_DIR...",
+        metavar="FILE_OR_DIR",
         help="Reports (.txt .md .html .docx .pdf, any common text encoding); a directory means every "
              "report below it; '-' reads stdin.")],
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = None,
     indicator: Annotated[Optional[list[str]], typer.Option(
-        "--indicator", "-i", help="Only this indicator id (repeatable).")] = None,
+        "--indicator", "-i", metavar="ID", help="Only this indicator id (repeatable).")] = None,
     status: Annotated[Status, typer.Option(
         help="target: this year's plan; achieved: results reported; all: both.")] = Status.all,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for many reports.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", callback=at_least_one, help="Worker processes for many reports.")] = 1,
     words: Annotated[bool, typer.Option(
         "--words", help="Also targets stated in words, with no number (与经济增长同步): rows with an empty "
                         "value and the words in qualifier_text.")] = False,
     encoding: Annotated[Optional[str], typer.Option(
-        help="Force the text encoding (default: detect UTF-8 / UTF-16 / GB18030).")] = None,
+        metavar="NAME", help="Force the text encoding (default: detect UTF-8 / UTF-16 / GB18030).")] = None,
     rules: RulesOption = None,
     extra_rules: ExtraRulesOption = None,
 ) -> None:

@@ -13,7 +13,7 @@ from ..indicators.corpus import Corpus, resolve_corpus_path
 from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.reports import read_report
 
-from .main import CorpusOption, FormatOption, OutputOption, RulesOption, app, finish
+from .main import CorpusOption, FormatOption, OutputOption, RulesOption, app, at_least_one, finish
 from .output import Format, choose_format, open_output, render_table, use_bom, write_records
 from .status import ExitCode, error, warn
 
@@ -23,15 +23,15 @@ COLUMNS = ("place", "rank", "term", "z", "count", "others", "per_10k")
 @app.command()
 def keywords(
     places: Annotated[Optional[list[str]], typer.Argument(
-        metavar="PLACE...", help="Places (临海, 临海:2023) or report files.")] = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Terms per place.")] = 10,
+        metavar="PLACE", help="Places (临海, 临海:2023) or report files.")] = None,
+    top: Annotated[int, typer.Option("--top", "-n", metavar="N", callback=at_least_one, help="Terms per place.")] = 10,
     fmt: FormatOption = None,
     output: OutputOption = None,
     corpus: CorpusOption = None,
     background: Annotated[Optional[Path], typer.Option(
-        dir_okay=False, help="Background counts (from --build-background; default: the shipped ones).")] = None,
+        metavar="FILE", dir_okay=False, help="Background counts (from --build-background; default: the shipped ones).")] = None,
     build_background: Annotated[Optional[Path], typer.Option(
-        "--build-background", file_okay=False,
+        "--build-background", metavar="DIR", file_okay=False,
         help="Count the words of every report in DIR and write them (-o FILE) as a background.")] = None,
     rules: RulesOption = None,
 ) -> None:

@@ -20,9 +20,9 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
 @app.command()
 def mentions(
-    terms: Annotated[list[str], typer.Argument(metavar="TERM...", help="Words to look for (数字经济 人才).")],
+    terms: Annotated[list[str], typer.Argument(metavar="TERM", help="Words to look for (数字经济 人才).")],
     places: Annotated[Optional[list[str]], typer.Option(
-        "--places", "-p", help="Only these places (repeatable; default: every report of the corpus).")] = None,
+        "--places", "-p", metavar="PLACE", help="Only these places (repeatable; default: every report of the corpus).")] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     corpus: CorpusOption = None,

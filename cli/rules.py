@@ -63,7 +63,7 @@ def check(file: CatalogueArgument = None, extra_rules: ExtraRulesOption = None) 
 @rules_app.command("test")
 def test(file: CatalogueArgument = None, extra_rules: ExtraRulesOption = None,
          indicator: Annotated[Optional[list[str]], typer.Option(
-             "--indicator", "-i", help="Only this indicator's examples (repeatable).")] = None) -> None:
+             "--indicator", "-i", metavar="ID", help="Only this indicator's examples (repeatable).")] = None) -> None:
     """Run every indicator's examples and counterexamples; print each failure as
     `id | sentence | expected | got`. Exit 0 all pass, 1 some fail."""
     catalogue = load_catalogue(file, extra_rules or ())

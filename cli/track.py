@@ -40,7 +40,7 @@ def parse_years(text: str | None) -> tuple[int, int] | None:
 @app.command()
 def track(
     places: Annotated[Optional[list[str]], typer.Argument(
-        metavar="[PLACE]...",
+        metavar="PLACE",
         help="Places (北京, 浙江省:2015-2024) or report files; none: every place of the corpus.")] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
