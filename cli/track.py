@@ -17,8 +17,8 @@ from ..indicators.extract import Extractor
 from .extract import check_selection
 from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption, IndicatorOption, JobsOption,
                    NoCacheOption, OutputOption, ProvinceOption, RulesOption, app, finish)
-from .output import (MISSING, Format, choose_format, format_value, make_console, open_output, progress, records,
-                     use_bom, write_records)
+from .output import (MISSING, Format, choose_format, format_value, make_console, open_output, part_title, progress,
+                     records, use_bom, write_records)
 from .places import province_entries
 from .status import ExitCode, error, warn
 
@@ -125,6 +125,8 @@ def render_track(rows: list[dict], out) -> None:
     """One table per indicator: years down, places across."""
     from rich.table import Table
 
+    from .fit import split, width_of
+
     console = make_console(out)
     if not rows:
         console.print("no targets or results for these places and years (try --indicator, or other places)")
@@ -132,14 +134,20 @@ def render_track(rows: list[dict], out) -> None:
     for ind_id in dict.fromkeys(r["indicator"] for r in rows):
         mine = [r for r in rows if r["indicator"] == ind_id]
         places = list(dict.fromkeys(r["place"] for r in mine))
-        table = Table(title=f"{mine[0]['label']} ({ind_id})", title_justify="left", header_style="bold")
-        table.add_column("year", justify="right")
-        for place in places:
-            table.add_column(place, justify="right", no_wrap=True)
         cells = {(r["year"], r["place"]): track_cell(r) for r in mine}
-        for year in sorted({r["year"] for r in mine}):
-            table.add_row(str(year), *[cells.get((year, p), "") for p in places])
-        console.print(table)
+        years = sorted({r["year"] for r in mine})
+        widths = [max(width_of(p), *(width_of(cells.get((y, p), "")) for y in years)) for p in places]
+        parts = split(4, widths, list(range(len(places))), console.width)   # places beyond the width: another part
+        for n, part in enumerate(parts, 1):
+            title = f"{mine[0]['label']} ({ind_id})"
+            more = part_title(n, parts, places)
+            table = Table(title=f"{title} — {more}" if more else title, title_justify="left", header_style="bold")
+            table.add_column("year", justify="right", width=4)
+            for i in part:
+                table.add_column(places[i], justify="right", no_wrap=True, width=widths[i])
+            for year in years:
+                table.add_row(str(year), *[cells.get((year, places[i]), "") for i in part])
+            console.print(table)
     console.print(f"target (report of the year) → result (report of the next year)   ✓ met  ✗ missed   "
                   f"{ESTIMATE_MARK} 预计 estimate   {MISSING} not stated", style="dim")
     console.print("≥ 以上  ~ 左右  ≤ 以内   * 力争   (8*) aim: 力争8%   「…」 target in words, no number", style="dim")
