@@ -1,7 +1,6 @@
 """polcmp extract: every indicator value in the given reports, each with its source."""
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
@@ -12,6 +11,7 @@ from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.batch import expand_inputs, extract_many
 from ..indicators.extract import Extractor
 from ..indicators.models import COLUMNS
+from ..indicators.suggest import suggest
 
 from .main import (BomOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, Status, app, at_least_one,
                    finish)
@@ -30,7 +30,7 @@ def check_indicator_ids(catalogue: Catalogue, wanted: list[str]) -> None:
     known = [ind.id for ind in catalogue.indicators]
     for ind_id in wanted:
         if ind_id not in known:
-            close = difflib.get_close_matches(ind_id, known, n=3, cutoff=0.5)
+            close = suggest(ind_id, known, n=3)
             hint = f" (did you mean {', '.join(close)}?)" if close else " (polcmp rules list shows them)"
             raise PolcmpError(f"unknown indicator {ind_id!r}{hint}")
 
@@ -38,9 +38,10 @@ def check_indicator_ids(catalogue: Catalogue, wanted: list[str]) -> None:
 def check_selection(catalogue: Catalogue, indicators: list[str] | None, groups: list[str] | None) -> None:
     """--indicator and --group name things the catalogue has (a usage error otherwise)."""
     check_indicator_ids(catalogue, sorted(set(indicators or [])))
-    unknown_groups = sorted(set(groups or []) - set(catalogue.groups))
-    if unknown_groups:
-        raise PolcmpError(f"unknown group {', '.join(unknown_groups)} (groups: {', '.join(catalogue.groups)})")
+    for group in sorted(set(groups or []) - set(catalogue.groups)):
+        close = suggest(group, catalogue.groups, n=2)
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        raise PolcmpError(f"unknown group {group!r} ({hint}groups: {', '.join(catalogue.groups)})")
 
 
 def refuse_to_overwrite_inputs(output: Path | None, files: list[str]) -> None:

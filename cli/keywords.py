@@ -14,7 +14,7 @@ from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.reports import read_report
 
 from .main import CorpusOption, FormatOption, OutputOption, RulesOption, app, at_least_one, finish
-from .output import Format, choose_format, open_output, render_table, use_bom, write_records
+from .output import Format, choose_format, open_output, progress, render_table, use_bom, write_records
 from .status import ExitCode, error, warn
 
 COLUMNS = ("place", "rank", "term", "z", "count", "others", "per_10k")
@@ -48,10 +48,13 @@ def keywords(
     library = Corpus(resolve_corpus_path(corpus))
     counts: dict[str, Counter] = {}
     lengths: dict[str, int] = {}
-    for entry in library.resolve_all(places):
-        report = read_report(entry.path)
-        counts[entry.column] = words.cached_counts(report.work, vocab)
-        lengths[entry.column] = len(report.text)
+    entries = library.resolve_all(places)
+    with progress(len(entries), "reading") as on_done:
+        for entry in entries:
+            report = read_report(entry.path)
+            counts[entry.column] = words.cached_counts(report.work, vocab)
+            lengths[entry.column] = len(report.text)
+            on_done(entry.path)
     prior = words.load_background(background)
     ranked = words.distinctive(counts, lengths, prior, top)
     rows = [{"place": place, "rank": i + 1, **vars(k)} for place, found in ranked.items() for i, k in enumerate(found)]
@@ -77,12 +80,14 @@ def build(directory: Path, output: Path | None, vocab) -> None:
     for problem in problems:
         error(str(problem))
     total, documents = Counter(), 0
-    for path in paths:
-        try:
-            total.update(words.cached_counts(read_report(path).work, vocab))
-            documents += 1
-        except ReportError as e:
-            error(str(e))
+    with progress(len(paths), "counting") as on_done:
+        for path in paths:
+            try:
+                total.update(words.cached_counts(read_report(path).work, vocab))
+                documents += 1
+            except ReportError as e:
+                error(str(e))
+            on_done(path)
     target = output or Path(words.__file__).with_name(words.BACKGROUND_FILE)
     words.save_background(total, target, documents)
     warn(f"background: {documents} reports, {len(total)} terms → {target}")

@@ -85,6 +85,20 @@ def a_year(value: int | None) -> int | None:
     return value
 
 
+AllPlacesOption = Annotated[bool, typer.Option(
+    "--all-places", help="Every place of the corpus (also: no PLACE with an explicit --corpus DIR).")]
+
+
+def every_place(ctx: typer.Context, places, province, all_places: bool) -> bool:
+    """No place named, but --all-places, or --corpus DIR given on the command line: take them all."""
+    from typer._click.core import ParameterSource
+
+    if places and all_places:
+        raise typer.BadParameter("name places or give --all-places, not both", param_hint="--all-places")
+    return all_places or (not places and not province
+                          and ctx.get_parameter_source("corpus") is ParameterSource.COMMANDLINE)
+
+
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", metavar="N", callback=at_least_one,
                                          help="Worker processes.")]
 RulesOption = Annotated[Optional[Path], typer.Option(

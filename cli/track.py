@@ -15,8 +15,9 @@ from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.extract import Extractor
 
 from .extract import check_selection
-from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption, IndicatorOption, JobsOption,
-                   NoCacheOption, OutputOption, ProvinceOption, RulesOption, app, finish)
+from .main import (AllPlacesOption, BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption,
+                   IndicatorOption, JobsOption, NoCacheOption, OutputOption, ProvinceOption, RulesOption, app,
+                   every_place, finish)
 from .output import (MISSING, Format, choose_format, format_value, make_console, open_output, part_title, progress,
                      records, use_bom, write_records)
 from .places import province_entries
@@ -39,6 +40,7 @@ def parse_years(text: str | None) -> tuple[int, int] | None:
 
 @app.command()
 def track(
+    ctx: typer.Context,
     places: Annotated[Optional[list[str]], typer.Argument(
         metavar="PLACE",
         help="Places (北京, 浙江省:2015-2024) or report files; none: every place of the corpus.")] = None,
@@ -53,6 +55,7 @@ def track(
         "--years", metavar="A-B", help="Only these years (targets of A..B, results from reports up to B+1).")] = None,
     chart: Annotated[bool, typer.Option("--chart", help="Target and result bars over the years, under the table.")] = False,
     province: ProvinceOption = None,
+    all_places: AllPlacesOption = False,
     corpus: CorpusOption = None,
     jobs: JobsOption = 1,
     no_cache: NoCacheOption = False,
@@ -66,7 +69,8 @@ def track(
     library = Corpus(resolve_corpus_path(corpus))
     for problem in library.unreadable:
         error(str(problem))
-    entries = library.resolve_all(places) if places else [] if province else library.entries
+    every_place(ctx, places, province, all_places)   # none named, or --all-places: every place of the corpus
+    entries = library.resolve_all(places) if places else [] if province and not all_places else list(library.entries)
     if province:
         entries += [e for e in province_entries(library, province) if e not in entries]
     undated = [e for e in entries if e.year is None]
