@@ -66,12 +66,22 @@ class Column:
         return self.floor < self.natural
 
 
-def measure(name: str, cells: Sequence[str], wrap_floor: int | None = None) -> Column:
+def measure(name: str, cells: Sequence[str], wrap_floor: int | None = None, fold: bool = True) -> Column:
     widest = max((width_of(c) for c in cells), default=0)
-    header = fold_header(name, max(widest, wrap_floor or 0))
+    header = fold_header(name, max(widest, wrap_floor or 0)) if fold else name
     natural = max(widest, width_of(header))
     floor = natural if wrap_floor is None else min(natural, max(wrap_floor, width_of(header)))
     return Column(name, header, natural, floor)
+
+
+def measure_all(names: Sequence[str], cells: dict[str, Sequence[str]], available: int,
+                wrap_floors: dict[str, int] | None = None) -> list[Column]:
+    """The columns as they are when the table fits whole; with folded headers when it does not."""
+    floors = wrap_floors or {}
+    whole = [measure(c, cells[c], floors.get(c), fold=False) for c in names]
+    if table_width([c.natural for c in whole]) <= available:
+        return whole
+    return [measure(c, cells[c], floors.get(c)) for c in names]
 
 
 def choose(columns: list[Column], available: int, least_needed: Sequence[str] = LEAST_NEEDED

@@ -215,11 +215,11 @@ def render_table(rows: list[dict], columns: Sequence[str], out, title: str | Non
     columns are left out (a footnote names them); wide enough for Chinese quotes in a file."""
     from rich.table import Table
 
-    from .fit import TEXT_COLUMNS, allocate, choose, dropped_note, measure
+    from .fit import TEXT_COLUMNS, allocate, choose, dropped_note, measure_all
 
     console = make_console(out)
     cells = {c: [str(plain(r.get(c))) for r in rows] for c in columns}
-    laid = [measure(c, cells[c], TEXT_COLUMNS.get(c)) for c in columns]
+    laid = measure_all(columns, cells, console.width, TEXT_COLUMNS)
     shown, dropped = choose(laid, console.width)
     table = Table(title=title, header_style="bold")
     for c, width in zip(shown, allocate(shown, console.width)):
@@ -266,7 +266,7 @@ def render_comparison(result, catalogue, out, long: bool = False) -> None:
                                       r["qualifier_text"])
         render_table(rows, ("column", "indicator", "label", "value", "status", "period", "raw", "quote"), out)
         return
-    from .fit import measure, split, width_of
+    from .fit import measure, split, table_width, width_of
 
     rows = records(result.wide)
     if not rows:
@@ -277,13 +277,16 @@ def render_comparison(result, catalogue, out, long: bool = False) -> None:
     shown = [(g, h, mine) for g, h, mine in shown if mine]
     cells = {c: [cell_text(r, c, r["unit"]) for _g, _h, mine in shown for r in mine] for c in result.columns}
     # 临海 目标 2023 over three lines: a column is as wide as its values, not its heading
-    laid = [measure(c, cells[c], max(4, max(map(width_of, cells[c]), default=0))) for c in result.columns]
-    for c in laid:
-        c.header = c.header if width_of(c.header) <= c.natural else c.name.replace(" ", "\n")
-        c.natural = c.floor = max(max(map(width_of, cells[c.name]), default=0), width_of(c.header))
     labels = [f"  {r['label']}" for _g, _h, mine in shown for r in mine] + [f"{h} ({g})" for g, h, _m in shown]
-    key = min(max(map(width_of, labels)), max(16, console.width * 3 // 8))
+    key = max(map(width_of, labels))
+    laid = [measure(c, cells[c], fold=False) for c in result.columns]
     groups = [hash(c.split(" ")[0]) for c in result.columns]   # a place's target and result stay together
+    if table_width([key, *(c.natural for c in laid)]) > console.width:
+        key = min(key, max(16, console.width * 3 // 8))
+        laid = [measure(c, cells[c]) for c in result.columns]
+        for c in laid:   # 临海 目标 2023 over three lines: a column is as wide as its values, not its heading
+            c.header = c.header if width_of(c.header) <= c.natural else c.name.replace(" ", "\n")
+            c.natural = c.floor = max(max(map(width_of, cells[c.name]), default=0), width_of(c.header))
     parts = split(key, [c.natural for c in laid], groups, console.width)
     for n, part in enumerate(parts, 1):
         title = part_title(n, parts, result.columns)
