@@ -9,16 +9,20 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer._click.core import Context
 from typer.core import TyperArgument
 
 from ..indicators.errors import PolcmpError
 
+from .helpformat import HelpFormatter
 from .output import Format
 from .status import ExitCode, error
 
 # typer's help prints an argument's Python type after its name (PLACE <list[str]>); the metavar
 # and the help text already say what to give.
 TyperArgument.display_type_rich = lambda self, ctx: None
+# click wraps help by characters; ours wraps by terminal cells (Chinese takes two), never inside a word
+Context.formatter_class = HelpFormatter
 
 app = typer.Typer(
     name="polcmp",
