@@ -32,7 +32,7 @@ def compare(
     output: OutputOption = None,
     bom: BomOption = None,
     long: Annotated[bool, typer.Option("--long", help="One row per value, with every extract column.")] = False,
-    status: Annotated[Status, typer.Option(
+    status: Annotated[Status, typer.Option(metavar="target|achieved|all",
         help="target (default): this year's plans; achieved: results; all: both, side by side.")
     ] = Status.target,
     indicator: IndicatorOption = None,

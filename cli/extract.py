@@ -41,7 +41,7 @@ def check_selection(catalogue: Catalogue, indicators: list[str] | None, groups: 
     for group in sorted(set(groups or []) - set(catalogue.groups)):
         close = suggest(group, catalogue.groups, n=2)
         hint = f"did you mean {', '.join(close)}? " if close else ""
-        raise PolcmpError(f"unknown group {group!r} ({hint}groups: {', '.join(catalogue.groups)})")
+        raise PolcmpError(f"unknown group {group} ({hint}groups: {', '.join(catalogue.groups)})")
 
 
 def refuse_to_overwrite_inputs(output: Path | None, files: list[str]) -> None:
@@ -64,7 +64,7 @@ def extract(
     bom: BomOption = None,
     indicator: Annotated[Optional[list[str]], typer.Option(
         "--indicator", "-i", metavar="ID", help="Only this indicator id (repeatable).")] = None,
-    status: Annotated[Status, typer.Option(
+    status: Annotated[Status, typer.Option(metavar="target|achieved|all",
         help="target: this year's plan; achieved: results reported; all: both.")] = Status.all,
     jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", callback=at_least_one, help="Worker processes for many reports.")] = 1,
     words: Annotated[bool, typer.Option(

@@ -138,5 +138,4 @@ def split(key_width: int, widths: Sequence[int], groups: Sequence[int], availabl
 
 def dropped_note(dropped: Sequence[str], width: int) -> str:
     """The footnote under a table some of whose columns did not fit."""
-    return (f"not shown at {width} columns: {', '.join(dropped)} "
-            f"(a wider terminal, or -f csv, shows them)")
+    return f"not shown at {width} columns: {', '.join(dropped)} (-f csv shows every column)"

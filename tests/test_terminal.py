@@ -211,7 +211,7 @@ def test_unknown_indicator_group_and_place_suggest_what_exists():
     code, _, err = polcmp("compare", "临海", "-i", "gdp")
     assert code == ExitCode.CANNOT_RUN and "did you mean gdp_growth?" in err
     code, _, err = polcmp("compare", "临海", "-g", "ecnomy")
-    assert code == ExitCode.CANNOT_RUN and "did you mean economy?" in err
+    assert code == ExitCode.CANNOT_RUN and "unknown group ecnomy (did you mean economy?" in err
     code, _, err = polcmp("compare", "金化")
     assert code == ExitCode.CANNOT_RUN and "did you mean 金华?" in err and len(err.splitlines()) == 1
     code, _, err = polcmp("compare", "杭州", "--corpus", PANEL)
