@@ -20,7 +20,7 @@ rules_app = typer.Typer(help="List, check and test an indicator catalogue (rules
 app.add_typer(rules_app, name="rules")
 
 CatalogueArgument = Annotated[Optional[Path], typer.Argument(
-    metavar="[FILE]", help="Catalogue file (default: --rules / POLCMP_RULES / the built-in rules.yaml).",
+    metavar="FILE", help="Catalogue file (default: --rules / POLCMP_RULES / the built-in rules.yaml).",
     dir_okay=False)]
 
 
