@@ -9,14 +9,13 @@ import typer
 
 from ..indicators.batch import extract_many
 from ..indicators.cache import open_cache
-from ..indicators.catalogue import load_catalogue
+from ..indicators.catalogue import check_indicator_ids, load_catalogue
 from ..indicators.corpus import Corpus, resolve_corpus_path
 from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.extract import Extractor
 
-from .extract import check_indicator_ids
 from .main import (BomOption, ExtraRulesOption, FormatOption, JobsOption, NoCacheOption, OutputOption, RulesOption,
-                   app, finish)
+                   a_year, app, finish)
 from .output import MISSING, Format, choose_format, format_value, make_console, open_output, progress, use_bom, \
     write_records
 from .places import placed_entry
@@ -29,10 +28,10 @@ LEVEL_LABEL = {"nation": "全国", "province": "省级", "prefecture": "地级",
 def cascade(
     indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="An indicator id (polcmp rules list): gdp_growth.")],
     year: Annotated[Optional[int], typer.Option(
-        "--year", "-y", min=1949, max=2100, help="The targets of this year (default: the latest year of the reports).")
+        "--year", "-y", metavar="YEAR", callback=a_year, help="The targets of this year (default: the latest year of the reports).")
     ] = None,
     corpus: Annotated[Optional[list[Path]], typer.Option(
-        "--corpus", file_okay=False,
+        "--corpus", metavar="DIR", file_okay=False,
         help="Folder of reports (repeatable: --corpus panel --corpus corpus). "
              "Default: $POLCMP_CORPUS, else the bundled sample reports.")] = None,
     fmt: FormatOption = None,
@@ -105,20 +104,29 @@ def render_cascade(result, out) -> None:
     """The tree as a table: places indented by level, target, parent, what the level adds."""
     from rich.table import Table
 
+    from .fit import choose, dropped_note, measure
+
     console = make_console(out)
     if not result.rows:
         console.print(f"no {result.indicator} target of {result.year} in these reports")
     else:
+        columns = (("地方 place", "left"), ("级别 level", "left"), ("代码 code", "left"),
+                   ("目标 target", "right"), ("上级 parent", "left"), ("加码 added", "right"))
+        cells = [["  " * row["depth"] + row["place"], LEVEL_LABEL[row["level"]], row["place_code"] or "",
+                  target_text(row), row["parent"] or "", added(row)] for row in result.rows]
+        laid = [measure(name, [r[i] for r in cells]) for i, (name, _j) in enumerate(columns)]
+        # a narrow terminal loses the code first, then the parent's name, then the level
+        shown, dropped = choose(laid, console.width, ("代码 code", "上级 parent", "级别 level"))
+        keep = [i for i, c in enumerate(laid) if c in shown]
         table = Table(title=f"{result.label} ({result.indicator}) {result.year}年目标 — 层层加码",
                       title_justify="left", header_style="bold")
-        for name, justify in (("地方 place", "left"), ("级别 level", "left"), ("代码 code", "left"),
-                              ("目标 target", "right"), ("上级 parent", "left"), ("加码 added", "right")):
-            table.add_column(name, justify=justify, no_wrap=True)
-        for row in result.rows:
-            table.add_row("  " * row["depth"] + row["place"], LEVEL_LABEL[row["level"]], row["place_code"],
-                          target_text(row), row["parent"] or "", added(row),
-                          style="bold" if row["depth"] <= 1 else None)
+        for i in keep:
+            table.add_column(laid[i].header, justify=columns[i][1], no_wrap=True, width=laid[i].natural)
+        for row, cell in zip(result.rows, cells):
+            table.add_row(*[cell[i] for i in keep], style="bold" if row["depth"] <= 1 else None)
         console.print(table)
+        if dropped:
+            console.print(dropped_note(dropped, console.width), style="dim")
         console.print(f"added: the target minus the parent's (+ above, − below, = the same)   ≥ 以上  ~ 左右  "
                       f"≤ 以内   * 力争   (8*) aim   「…」 in words   {MISSING} no target stated", style="dim")
     if result.without_target:

@@ -7,15 +7,15 @@ import typer
 
 from ..indicators.batch import extract_many
 from ..indicators.cache import open_cache
-from ..indicators.catalogue import load_catalogue
+from ..indicators.catalogue import check_selection, load_catalogue
 from ..indicators.corpus import Corpus, resolve_corpus_path
-from ..indicators.errors import ReportError
+from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.extract import Extractor
 
-from .extract import check_selection
-from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption, IndicatorOption, JobsOption,
-                   NoCacheOption, OutputOption, ProvinceOption, RulesOption, Status, app, finish)
-from .output import (Format, choose_format, open_output, records, render_chart, render_comparison, use_bom,
+from .main import (AllPlacesOption, BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption,
+                   IndicatorOption, JobsOption, NoCacheOption, OutputOption, ProvinceOption, RulesOption, Status, app,
+                   every_place, finish)
+from .output import (Format, choose_format, open_output, progress, records, render_chart, render_comparison, use_bom,
                      write_records)
 from .places import province_entries
 from .status import ExitCode, warn
@@ -23,14 +23,15 @@ from .status import ExitCode, warn
 
 @app.command()
 def compare(
+    ctx: typer.Context,
     places: Annotated[Optional[list[str]], typer.Argument(
-        metavar="[PLACE]...",
+        metavar="PLACE",
         help="Places (临海, 临海市: all their reports; 临海:2023, 浙江省:2015-2024: those years) or report files.")] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = None,
     long: Annotated[bool, typer.Option("--long", help="One row per value, with every extract column.")] = False,
-    status: Annotated[Status, typer.Option(
+    status: Annotated[Status, typer.Option(metavar="target|achieved|all",
         help="target (default): this year's plans; achieved: results; all: both, side by side.")
     ] = Status.target,
     indicator: IndicatorOption = None,
@@ -38,6 +39,7 @@ def compare(
     show_all: Annotated[bool, typer.Option("--all", help="Every indicator, also those no place states.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Bars per indicator under the table.")] = False,
     province: ProvinceOption = None,
+    all_places: AllPlacesOption = False,
     corpus: CorpusOption = None,
     jobs: JobsOption = 1,
     rules: RulesOption = None,
@@ -48,19 +50,27 @@ def compare(
     catalogue = load_catalogue(rules, extra_rules or ())
     check_selection(catalogue, indicator, group)
     library = Corpus(resolve_corpus_path(corpus))
-    if not places and not province:
-        raise typer.BadParameter("name places (临海 永嘉), or a province with --province", param_hint="PLACE")
-    entries = library.resolve_all(places or [])
+    if every_place(ctx, places, province, all_places):
+        entries = list(library.entries)
+        if not entries:
+            raise PolcmpError(f"no reports in {library.root}")
+    elif not places and not province:
+        raise typer.BadParameter("name places (临海 永嘉), or a province with --province, or --all-places",
+                                 param_hint="PLACE")
+    else:
+        entries = library.resolve_all(places or [])
     if province:
         entries += [e for e in province_entries(library, province) if e not in entries]
 
     extractor = Extractor(catalogue)
     reports = []
-    outcomes = extract_many([e.path for e in entries], extractor, jobs=jobs, cache=open_cache(catalogue, not no_cache))
-    for entry, (_path, outcome) in zip(entries, outcomes):
-        if isinstance(outcome, ReportError):
-            raise outcome
-        reports.append((entry, outcome))
+    with progress(len(entries), "reading") as on_done:
+        outcomes = extract_many([e.path for e in entries], extractor, jobs=jobs, on_done=on_done,
+                                cache=open_cache(catalogue, not no_cache))
+        for entry, (_path, outcome) in zip(entries, outcomes):
+            if isinstance(outcome, ReportError):
+                raise outcome
+            reports.append((entry, outcome))
     from ..indicators.compare import compare as build, wide_columns   # pandas is imported here, not by extract
 
     statuses = ("target", "achieved") if status is Status.all else (status.value,)

@@ -12,7 +12,7 @@ from ..indicators.explain import EXPLAIN_COLUMNS, explain as explain_text, expla
 from ..indicators.extract import Extractor
 from ..indicators.reports import read_report, report_from_text
 
-from .main import ExtraRulesOption, FormatOption, OutputOption, RulesOption, app, finish
+from .main import ExtraRulesOption, FormatOption, OutputOption, RulesOption, app, at_least_one, finish
 from .output import Format, choose_format, format_value, open_output, use_bom, write_records
 from .status import ExitCode
 
@@ -21,7 +21,7 @@ from .status import ExitCode
 def explain(
     sentence: Annotated[str, typer.Argument(metavar="SENTENCE|-|FILE",
                                             help="A sentence, '-' for stdin, or a report file with --line.")],
-    line: Annotated[Optional[int], typer.Option("--line", "-n", min=1, help="Explain line N of FILE.")] = None,
+    line: Annotated[Optional[int], typer.Option("--line", "-n", metavar="N", callback=at_least_one, help="Explain line N of FILE.")] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     rules: RulesOption = None,

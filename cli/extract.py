@@ -1,19 +1,19 @@
 """polcmp extract: every indicator value in the given reports, each with its source."""
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
 import typer
 
-from ..indicators.catalogue import Catalogue, load_catalogue
+from ..indicators.catalogue import check_indicator_ids, load_catalogue
 from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.batch import expand_inputs, extract_many
 from ..indicators.extract import Extractor
 from ..indicators.models import COLUMNS
 
-from .main import BomOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, Status, app, finish
+from .main import (BomOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, Status, app, at_least_one,
+                   finish)
 from .output import Format, choose_format, format_value, open_output, progress, use_bom, write_records
 from .status import ExitCode, error
 
@@ -22,24 +22,6 @@ TABLE_COLUMNS = ("place", "year", "indicator", "label", "value", "status", "raw"
 
 class NoReadableInput(Exception):
     """Every input failed (each already reported): write nothing, exit 2."""
-
-
-def check_indicator_ids(catalogue: Catalogue, wanted: list[str]) -> None:
-    """Unknown --indicator ids are a usage error that names the closest known ids."""
-    known = [ind.id for ind in catalogue.indicators]
-    for ind_id in wanted:
-        if ind_id not in known:
-            close = difflib.get_close_matches(ind_id, known, n=3, cutoff=0.5)
-            hint = f" (did you mean {', '.join(close)}?)" if close else " (polcmp rules list shows them)"
-            raise PolcmpError(f"unknown indicator {ind_id!r}{hint}")
-
-
-def check_selection(catalogue: Catalogue, indicators: list[str] | None, groups: list[str] | None) -> None:
-    """--indicator and --group name things the catalogue has (a usage error otherwise)."""
-    check_indicator_ids(catalogue, sorted(set(indicators or [])))
-    unknown_groups = sorted(set(groups or []) - set(catalogue.groups))
-    if unknown_groups:
-        raise PolcmpError(f"unknown group {', '.join(unknown_groups)} (groups: {', '.join(catalogue.groups)})")
 
 
 def refuse_to_overwrite_inputs(output: Path | None, files: list[str]) -> None:
@@ -54,22 +36,22 @@ def refuse_to_overwrite_inputs(output: Path | None, files: list[str]) -> None:
 @app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(
-        metavar="FILE_OR_DIR...",
+        metavar="FILE_OR_DIR",
         help="Reports (.txt .md .html .docx .pdf, any common text encoding); a directory means every "
              "report below it; '-' reads stdin.")],
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = None,
     indicator: Annotated[Optional[list[str]], typer.Option(
-        "--indicator", "-i", help="Only this indicator id (repeatable).")] = None,
-    status: Annotated[Status, typer.Option(
+        "--indicator", "-i", metavar="ID", help="Only this indicator id (repeatable).")] = None,
+    status: Annotated[Status, typer.Option(metavar="target|achieved|all",
         help="target: this year's plan; achieved: results reported; all: both.")] = Status.all,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for many reports.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", callback=at_least_one, help="Worker processes for many reports.")] = 1,
     words: Annotated[bool, typer.Option(
         "--words", help="Also targets stated in words, with no number (与经济增长同步): rows with an empty "
                         "value and the words in qualifier_text.")] = False,
     encoding: Annotated[Optional[str], typer.Option(
-        help="Force the text encoding (default: detect UTF-8 / UTF-16 / GB18030).")] = None,
+        metavar="NAME", help="Force the text encoding (default: detect UTF-8 / UTF-16 / GB18030).")] = None,
     rules: RulesOption = None,
     extra_rules: ExtraRulesOption = None,
 ) -> None:

@@ -14,8 +14,8 @@ from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.reports import read_report
 
 from .files import atomic_output
-from .main import CorpusOption, FormatOption, OutputOption, RulesOption, app, finish
-from .output import Format, choose_format, open_output, render_table, use_bom, write_records
+from .main import CorpusOption, FormatOption, OutputOption, RulesOption, app, at_least_one, finish
+from .output import Format, choose_format, open_output, progress, render_table, use_bom, write_records
 from .status import ExitCode, error, warn
 
 COLUMNS = ("place", "rank", "term", "z", "count", "others", "per_10k")
@@ -24,15 +24,15 @@ COLUMNS = ("place", "rank", "term", "z", "count", "others", "per_10k")
 @app.command()
 def keywords(
     places: Annotated[Optional[list[str]], typer.Argument(
-        metavar="PLACE...", help="Places (临海, 临海:2023) or report files.")] = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Terms per place.")] = 10,
+        metavar="PLACE", help="Places (临海, 临海:2023) or report files.")] = None,
+    top: Annotated[int, typer.Option("--top", "-n", metavar="N", callback=at_least_one, help="Terms per place.")] = 10,
     fmt: FormatOption = None,
     output: OutputOption = None,
     corpus: CorpusOption = None,
     background: Annotated[Optional[Path], typer.Option(
-        dir_okay=False, help="Background counts (from --build-background; default: the shipped ones).")] = None,
+        metavar="FILE", dir_okay=False, help="Background counts (from --build-background; default: the shipped ones).")] = None,
     build_background: Annotated[Optional[Path], typer.Option(
-        "--build-background", file_okay=False,
+        "--build-background", metavar="DIR", file_okay=False,
         help="Count the words of every report in DIR and write them to -o FILE (required) as a background.")] = None,
     rules: RulesOption = None,
 ) -> None:
@@ -51,10 +51,13 @@ def keywords(
     library = Corpus(resolve_corpus_path(corpus))
     counts: dict[str, Counter] = {}
     lengths: dict[str, int] = {}
-    for entry in library.resolve_all(places):
-        report = read_report(entry.path)
-        counts[entry.column] = words.cached_counts(report.work, vocab)
-        lengths[entry.column] = len(report.text)
+    entries = library.resolve_all(places)
+    with progress(len(entries), "reading") as on_done:
+        for entry in entries:
+            report = read_report(entry.path)
+            counts[entry.column] = words.cached_counts(report.work, vocab)
+            lengths[entry.column] = len(report.text)
+            on_done(entry.path)
     prior = words.load_background(background)
     ranked = words.distinctive(counts, lengths, prior, top)
     rows = [{"place": place, "rank": i + 1, **vars(k)} for place, found in ranked.items() for i, k in enumerate(found)]
@@ -80,12 +83,14 @@ def build(directory: Path, output: Path, vocab) -> None:
     for problem in problems:
         error(str(problem))
     total, documents = Counter(), 0
-    for path in paths:
-        try:
-            total.update(words.cached_counts(read_report(path).work, vocab))
-            documents += 1
-        except ReportError as e:
-            error(str(e))
+    with progress(len(paths), "counting") as on_done:
+        for path in paths:
+            try:
+                total.update(words.cached_counts(read_report(path).work, vocab))
+                documents += 1
+            except ReportError as e:
+                error(str(e))
+            on_done(path)
     if not documents:
         finish(ExitCode.CANNOT_RUN)   # nothing read (each problem said above): no empty background
     with atomic_output(output, binary=True) as out:

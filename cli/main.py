@@ -9,12 +9,21 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer._click.core import Context
+from typer.core import TyperArgument
 
 from ..indicators.errors import PolcmpError
 
 from .files import output_option
+from .helpformat import HelpFormatter
 from .output import Format
 from .status import ExitCode, error
+
+# typer's help prints an argument's Python type after its name (PLACE <list[str]>); the metavar
+# and the help text already say what to give.
+TyperArgument.display_type_rich = lambda self, ctx: None
+# click wraps help by characters; ours wraps by terminal cells (Chinese takes two), never inside a word
+Context.formatter_class = HelpFormatter
 
 app = typer.Typer(
     name="polcmp",
@@ -22,6 +31,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -47,36 +57,70 @@ class Status(str, Enum):
 
 # Options shared by every data command (one --format switch everywhere).
 FormatOption = Annotated[Optional[Format], typer.Option(
-    "--format", "-f", help="table on a terminal, csv when piped (default); or tsv, json, jsonl.")]
+    "--format", "-f", metavar="FORMAT", help="table on a terminal, csv when piped (default); or tsv, json, jsonl.")]
 OutputOption = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", callback=output_option,
+    "--output", "-o", metavar="FILE", callback=output_option,
     help="Write to FILE (atomically; - is stdout) instead of stdout.")]
 BomOption = Annotated[Optional[bool], typer.Option(
     "--bom/--no-bom", help="Start CSV/TSV with a UTF-8 BOM, which Excel needs for Chinese. "
                            "Default: yes when writing to a file (-o or >), no into a pipe.")]
 ExtraRulesOption = Annotated[Optional[list[Path]], typer.Option(
-    "--extra-rules", dir_okay=False,
+    "--extra-rules", metavar="FILE", dir_okay=False,
     help="A catalogue file whose indicators are added to the built-in ones (repeatable).")]
 CorpusOption = Annotated[Optional[Path], typer.Option(
-    "--corpus", envvar="POLCMP_CORPUS", show_envvar=True, file_okay=False,
+    "--corpus", metavar="DIR", envvar="POLCMP_CORPUS", show_envvar=True, file_okay=False,
     help="Folder of reports to find places in (default: the bundled sample reports).")]
 IndicatorOption = Annotated[Optional[list[str]], typer.Option(
-    "--indicator", "-i", help="Only this indicator id (repeatable).")]
+    "--indicator", "-i", metavar="ID", help="Only this indicator id (repeatable).")]
 GroupOption = Annotated[Optional[list[str]], typer.Option(
-    "--group", "-g", help="Only this group: innovation, talent, digital, economy (repeatable).")]
+    "--group", "-g", metavar="GROUP", help="Only this group: innovation, talent, digital, economy (repeatable).")]
 ProvinceOption = Annotated[Optional[str], typer.Option(
     "--province", "--in", metavar="PROVINCE",
     help="Every place of the corpus in this province (山东, 山东省, 广西, 北京), the province itself first.")]
-JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
+def at_least_one(value: int | None) -> int | None:
+    """-j N / -n N: a count of 1 or more (a callback, not min=1, so help shows no `[x>=1]`)."""
+    if value is not None and value < 1:
+        raise typer.BadParameter(f"{value} is less than 1")
+    return value
+
+
+def a_year(value: int | None) -> int | None:
+    """--year YEAR: 1949..2100 (a callback, so help shows no `[1949<=x<=2100]`)."""
+    if value is not None and not 1949 <= value <= 2100:
+        raise typer.BadParameter(f"{value} is not a year of a work report (1949-2100)")
+    return value
+
+
+AllPlacesOption = Annotated[bool, typer.Option(
+    "--all-places", help="Every place of the corpus (also: no PLACE with an explicit --corpus DIR).")]
+
+
+def every_place(ctx: typer.Context, places, province, all_places: bool) -> bool:
+    """No place named, but --all-places, or --corpus DIR given on the command line: take them all."""
+    from typer._click.core import ParameterSource
+
+    if places and all_places:
+        raise typer.BadParameter("name places or give --all-places, not both", param_hint="--all-places")
+    return all_places or (not places and not province
+                          and ctx.get_parameter_source("corpus") is ParameterSource.COMMANDLINE)
+
+
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", metavar="N", callback=at_least_one,
+                                         help="Worker processes.")]
 RulesOption = Annotated[Optional[Path], typer.Option(
-    "--rules", envvar="POLCMP_RULES", show_envvar=True,
+    "--rules", metavar="FILE", envvar="POLCMP_RULES", show_envvar=True,
     help="Indicator catalogue to use instead of the built-in rules.yaml.")]
 NoCacheOption = Annotated[bool, typer.Option(
     "--no-cache",
     help="Extract every report afresh, without the value cache in $POLCMP_CACHE (or set POLCMP_NO_CACHE=1).")]
 
 
+_MAIN_PID = os.getpid()
+
+
 def _interrupted(signum, frame):
+    if os.getpid() != _MAIN_PID:   # a --jobs worker forked before its initializer ignored SIGINT:
+        return                     # the parent alone speaks and cleans up
     error("interrupted")
     raise SystemExit(ExitCode.INTERRUPTED)   # unwinds: half-written output files are removed
 
@@ -86,14 +130,37 @@ def finish(code: ExitCode) -> None:
     raise typer.Exit(int(code))
 
 
+def usage_error(e, argv: list[str]) -> None:
+    """A usage error as one line, `polcmp compare: error: …`, as csvkit and argparse do: no box,
+    no usage block (`polcmp compare -h` shows that)."""
+    if e.ctx is not None:
+        where = e.ctx.command_path
+    else:   # raised from a command's body, after click has left its context
+        words = [a for a in argv if not a.startswith("-")][:2]
+        where = " ".join(["polcmp", *words[:1 if not words or words[0] != "rules" else 2]])
+    message = " ".join(e.format_message().split())
+    print(f"{where}: error: {message}", file=sys.stderr)
+
+
 def run() -> None:
     """Console-script entry point: run the app, map every failure to a documented exit code."""
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `polcmp … | head` ends quietly
     signal.signal(signal.SIGINT, _interrupted)
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
     from . import cascade, compare, explain, extract, keywords, mentions, places, rules, text, track  # noqa: F401  (registers commands)
     try:
-        app()   # usage errors: typer prints them and exits 2
+        code = app(standalone_mode=False, prog_name="polcmp")   # --help and finish() return their code
+    except NoArgsIsHelpError as e:   # `polcmp` or `polcmp rules` alone: the help, as a usage error
+        e.show()
+        sys.exit(ExitCode.CANNOT_RUN)
+    except UsageError as e:
+        usage_error(e, sys.argv[1:])
+        sys.exit(ExitCode.CANNOT_RUN)
+    except typer.Abort:
+        error("aborted")
+        sys.exit(ExitCode.INTERRUPTED)
     except PolcmpError as e:
         error(str(e))
         sys.exit(ExitCode.CANNOT_RUN)
@@ -102,3 +169,4 @@ def run() -> None:
             raise
         error(f"internal error: {type(e).__name__}: {e} (POLCMP_DEBUG=1 shows the traceback)")
         sys.exit(ExitCode.INTERNAL)
+    sys.exit(code if isinstance(code, int) else ExitCode.OK)

@@ -11,7 +11,7 @@ from ..indicators.normalise import fold_width, to_simplified
 from ..indicators.reports import read_report
 
 from .main import CorpusOption, FormatOption, OutputOption, app, finish
-from .output import Format, choose_format, open_output, use_bom, write_records
+from .output import Format, choose_format, make_console, open_output, progress, use_bom, write_records
 from .status import ExitCode
 
 COLUMNS = ("place", "year", "term", "count", "per_10k", "quote", "start", "end", "file")
@@ -20,9 +20,9 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
 @app.command()
 def mentions(
-    terms: Annotated[list[str], typer.Argument(metavar="TERM...", help="Words to look for (数字经济 人才).")],
+    terms: Annotated[list[str], typer.Argument(metavar="TERM", help="Words to look for (数字经济 人才).")],
     places: Annotated[Optional[list[str]], typer.Option(
-        "--places", "-p", help="Only these places (repeatable; default: every report of the corpus).")] = None,
+        "--places", "-p", metavar="PLACE", help="Only these places (repeatable; default: every report of the corpus).")] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     corpus: CorpusOption = None,
@@ -34,23 +34,10 @@ def mentions(
     else:   # every place, its latest report
         entries = [library.resolve(place)[-1] for place in library.places()]
     rows = []
-    for entry in entries:
-        report = read_report(entry.path)
-        text = report.plain   # full-width letters match their ASCII forms, traditional ones simplified
-        for term in terms:
-            needle = to_simplified(fold_width(term))
-            count = text.count(needle)
-            base = {"place": entry.place, "year": entry.year, "term": term, "count": count,
-                    "per_10k": round(count / max(1, len(text)) * 10_000, 2), "file": entry.path}
-            sentences = [m for m in _SENTENCE.finditer(text) if needle in m.group()]
-            for m in sentences:
-                start, end = report.text_span(*m.span())
-                quote = report.text[start:end]
-                start += len(quote) - len(quote.lstrip())
-                quote = quote.strip()
-                rows.append({**base, "quote": quote, "start": start, "end": start + len(quote)})
-            if not sentences:
-                rows.append({**base, "quote": None, "start": None, "end": None})
+    with progress(len(entries), "reading") as on_done:
+        for entry in entries:
+            rows += mention_rows(entry, terms)
+            on_done(entry.path)
     fmt = choose_format(fmt, output)
     with open_output(output, use_bom(None, fmt, output)) as out:
         if fmt is Format.table:
@@ -60,15 +47,40 @@ def mentions(
     finish(ExitCode.OK)
 
 
+def mention_rows(entry, terms: list[str]) -> list[dict]:
+    """A report's rows: per term its count, and each sentence with it quoted verbatim from the
+    report as given (full-width ＡＩ, traditional 數字經濟 stay as written), with where the term
+    stands in that quote (`marks`, for the table's highlight)."""
+    report = read_report(entry.path)
+    text = report.plain   # full-width letters match their ASCII forms, traditional ones simplified
+    rows = []
+    for term in terms:
+        needle = to_simplified(fold_width(term))
+        count = text.count(needle)
+        base = {"place": entry.place, "year": entry.year, "term": term, "count": count,
+                "per_10k": round(count / max(1, len(text)) * 10_000, 2), "file": entry.path}
+        sentences = [m for m in _SENTENCE.finditer(text) if needle in m.group()]
+        for m in sentences:
+            start, end = report.text_span(*m.span())
+            quote = report.text[start:end]
+            start += len(quote) - len(quote.lstrip())
+            quote = quote.strip()
+            marks = []
+            for hit in re.finditer(re.escape(needle), m.group()):
+                a, b = report.text_span(m.start() + hit.start(), m.start() + hit.end())
+                marks.append((a - start, b - start))
+            rows.append({**base, "quote": quote, "start": start, "end": start + len(quote), "marks": marks})
+        if not sentences:
+            rows.append({**base, "quote": None, "start": None, "end": None, "marks": []})
+    return rows
+
+
 def render_mentions(rows: list[dict], terms: list[str], out) -> None:
     """A count table per place and term, then every sentence with the term highlighted."""
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=out, soft_wrap=False)
-    if not console.is_terminal:
-        console.width = 160
+    console = make_console(out)
     table = Table(header_style="bold")
     table.add_column("place")
     for term in terms:
@@ -81,7 +93,7 @@ def render_mentions(rows: list[dict], terms: list[str], out) -> None:
     console.print(table)
     for r in rows:
         if r["quote"]:
-            line = Text(f"{r['place']} · {r['term']} · {r['start']}: ", style="dim")
             quote = Text(r["quote"])
-            quote.highlight_words([fold_width(r["term"])], style="bold yellow")
-            console.print(line + quote)
+            for a, b in r["marks"]:
+                quote.stylize("bold yellow", a, b)
+            console.print(Text.assemble((f"{r['place']} · {r['term']} · {r['start']}: ", "dim"), quote))

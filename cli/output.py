@@ -203,16 +203,25 @@ def format_value(value, unit: str, qualifier: str = "=", soft: bool = False, val
 
 
 def render_table(rows: list[dict], columns: Sequence[str], out, title: str | None = None) -> None:
-    """A rich table; wide enough for Chinese quotes even when stdout is not a terminal."""
+    """A rich table that fits the console: text columns wrap, headers fold, the least-needed
+    columns are left out (a footnote names them); wide enough for Chinese quotes in a file."""
     from rich.table import Table
 
+    from .fit import TEXT_COLUMNS, allocate, choose, dropped_note, measure_all
+
+    console = make_console(out)
+    cells = {c: [str(plain(r.get(c))) for r in rows] for c in columns}
+    laid = measure_all(columns, cells, console.width, TEXT_COLUMNS)
+    shown, dropped = choose(laid, console.width)
     table = Table(title=title, header_style="bold")
-    for c in columns:
-        table.add_column(c, overflow="fold", no_wrap=c not in ("quote", "label"),
-                         justify="right" if c == "value" else "left")
-    for r in rows:
-        table.add_row(*[str(plain(r.get(c))) for c in columns])
-    make_console(out).print(table)
+    for c, width in zip(shown, allocate(shown, console.width)):
+        table.add_column(c.header, overflow="fold", no_wrap=not c.wraps, width=width,
+                         justify="right" if c.name == "value" else "left")
+    for i in range(len(rows)):
+        table.add_row(*[cells[c.name][i] for c in shown])
+    console.print(table)
+    if dropped:
+        console.print(dropped_note(dropped, console.width), style="dim")
 
 
 # ---------------------------------------------------------------- compare
@@ -249,25 +258,50 @@ def render_comparison(result, catalogue, out, long: bool = False) -> None:
                                       r["qualifier_text"])
         render_table(rows, ("column", "indicator", "label", "value", "status", "period", "raw", "quote"), out)
         return
-    table = Table(header_style="bold", show_lines=False)
-    table.add_column("指标 indicator", no_wrap=True)
-    for column in result.columns:
-        table.add_column(column, justify="right", no_wrap=True)
+    from .fit import measure, split, table_width, width_of
+
     rows = records(result.wide)
-    for group_id, heading in catalogue.groups.items():
-        in_group = [r for r in rows if r["group"] == group_id]
-        if not in_group:
-            continue
-        table.add_row(Text(f"{heading} ({group_id})", style="bold cyan"), *[""] * len(result.columns))
-        for i, r in enumerate(in_group):
-            table.add_row(f"  {r['label']}", *[cell_text(r, c, r["unit"]) for c in result.columns],
-                          end_section=i == len(in_group) - 1)
     if not rows:
         console.print("no indicator values for these places (try --status achieved, or --all)")
         return
-    console.print(table)
+    shown = [(group_id, heading, [r for r in rows if r["group"] == group_id])
+             for group_id, heading in catalogue.groups.items()]
+    shown = [(g, h, mine) for g, h, mine in shown if mine]
+    cells = {c: [cell_text(r, c, r["unit"]) for _g, _h, mine in shown for r in mine] for c in result.columns}
+    # 临海 目标 2023 over three lines: a column is as wide as its values, not its heading
+    labels = [f"  {r['label']}" for _g, _h, mine in shown for r in mine] + [f"{h} ({g})" for g, h, _m in shown]
+    key = max(map(width_of, labels))
+    laid = [measure(c, cells[c], fold=False) for c in result.columns]
+    groups = [hash(c.split(" ")[0]) for c in result.columns]   # a place's target and result stay together
+    if table_width([key, *(c.natural for c in laid)]) > console.width:
+        key = min(key, max(16, console.width * 3 // 8))
+        laid = [measure(c, cells[c]) for c in result.columns]
+        for c in laid:   # 临海 目标 2023 over three lines: a column is as wide as its values, not its heading
+            c.header = c.header if width_of(c.header) <= c.natural else c.name.replace(" ", "\n")
+            c.natural = c.floor = max(max(map(width_of, cells[c.name]), default=0), width_of(c.header))
+    parts = split(key, [c.natural for c in laid], groups, console.width)
+    for n, part in enumerate(parts, 1):
+        title = part_title(n, parts, result.columns)
+        table = Table(header_style="bold", show_lines=False, title=title, title_justify="left")
+        table.add_column("指标 indicator", width=key, overflow="fold")
+        for i in part:
+            table.add_column(laid[i].header, justify="right", no_wrap=True, width=laid[i].natural)
+        for group_id, heading, in_group in shown:
+            table.add_row(Text(f"{heading} ({group_id})", style="bold cyan"), *[""] * len(part))
+            for j, r in enumerate(in_group):
+                table.add_row(f"  {r['label']}", *[cell_text(r, result.columns[i], r["unit"]) for i in part],
+                              end_section=j == len(in_group) - 1)
+        console.print(table)
     console.print(f"≥ 以上  > 超过  ≤ 以内  ~ 左右   * 力争/争取 (soft)   (8*) aim   「…」 target in words   "
                   f"(+N) more values: --long   {MISSING} not stated", style="dim")
+
+
+def part_title(n: int, parts: list[list[int]], columns: list[str]) -> str | None:
+    """`part 2 of 3 (columns 5-8 of 12)` above a table cut to fit the terminal; nothing when whole."""
+    if len(parts) == 1:
+        return None
+    part = parts[n - 1]
+    return f"part {n} of {len(parts)} (columns {part[0] + 1}-{part[-1] + 1} of {len(columns)})"
 
 
 def render_chart(result, catalogue, out, width: int = 40) -> None:

@@ -37,11 +37,14 @@ def places(corpus: CorpusOption = None, fmt: FormatOption = None, output: Output
     for problem in library.unreadable:
         error(str(problem))
     catalogue = load_catalogue(rules, extra_rules or ())
-    per_file = []
+    per_file, failed = [], 0
     with progress(len(library.entries), "reading") as on_done:
         for entry, (_path, outcome) in zip(library.entries, extract_many(
                 [e.path for e in library.entries], Extractor(catalogue), jobs=jobs, on_done=on_done,
                 cache=open_cache(catalogue, not no_cache))):
+            if isinstance(outcome, ReportError):   # binary, empty, undecodable: listed with 0 values, and said
+                error(str(outcome))
+                failed += 1
             values = [] if isinstance(outcome, ReportError) else outcome
             placed = placed_entry(entry, values)
             per_file.append({"place": entry.place, "year": entry.year, "file": entry.path, "values": len(values),
@@ -53,7 +56,7 @@ def places(corpus: CorpusOption = None, fmt: FormatOption = None, output: Output
     fmt = choose_format(fmt, output)
     with open_output(output, use_bom(bom, fmt, output)) as out:
         write_records(rows, FILE_COLUMNS if files else PLACE_COLUMNS, fmt, out)
-    finish(ExitCode.PARTIAL if library.unreadable else ExitCode.OK)
+    finish(ExitCode.PARTIAL if library.unreadable or failed else ExitCode.OK)
 
 
 def province_entries(library: Corpus, name: str) -> list:

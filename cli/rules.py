@@ -6,11 +6,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..indicators.catalogue import CATALOGUE_COLUMNS, catalogue_rows, load_catalogue
+from ..indicators.catalogue import CATALOGUE_COLUMNS, catalogue_rows, check_indicator_ids, load_catalogue
 from ..indicators.errors import CatalogueError
 from ..indicators.selftest import run_examples
 
-from .extract import check_indicator_ids
 from .main import ExtraRulesOption, FormatOption, OutputOption, app, finish
 from .output import choose_format, open_output, use_bom, write_records
 from .status import ExitCode, error
@@ -20,7 +19,7 @@ rules_app = typer.Typer(help="List, check and test an indicator catalogue (rules
 app.add_typer(rules_app, name="rules")
 
 CatalogueArgument = Annotated[Optional[Path], typer.Argument(
-    metavar="[FILE]", help="Catalogue file (default: --rules / POLCMP_RULES / the built-in rules.yaml).",
+    metavar="FILE", help="Catalogue file (default: --rules / POLCMP_RULES / the built-in rules.yaml).",
     dir_okay=False)]
 
 
@@ -60,7 +59,7 @@ def check(file: CatalogueArgument = None, extra_rules: ExtraRulesOption = None) 
 @rules_app.command("test")
 def test(file: CatalogueArgument = None, extra_rules: ExtraRulesOption = None,
          indicator: Annotated[Optional[list[str]], typer.Option(
-             "--indicator", "-i", help="Only this indicator's examples (repeatable).")] = None) -> None:
+             "--indicator", "-i", metavar="ID", help="Only this indicator's examples (repeatable).")] = None) -> None:
     """Run every indicator's examples and counterexamples; print each failure as
     `id | sentence | expected | got`. Exit 0 all pass, 1 some fail."""
     catalogue = load_catalogue(file, extra_rules or ())

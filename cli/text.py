@@ -14,7 +14,7 @@ from .main import app
 @app.command()
 def text(
     file: Annotated[str, typer.Argument(metavar="FILE", help="A report (.txt .md .html .docx .pdf); '-' reads stdin.")],
-    encoding: Annotated[Optional[str], typer.Option(help="Force the text encoding.")] = None,
+    encoding: Annotated[Optional[str], typer.Option(metavar="NAME", help="Force the text encoding.")] = None,
     normalised: Annotated[bool, typer.Option(
         "--normalised", help="Print the copy rules are matched against instead: traditional characters "
                              "simplified, full-width forms ASCII, glosses, footnote marks, spaces inside "

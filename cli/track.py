@@ -9,16 +9,16 @@ import typer
 
 from ..indicators.batch import extract_many
 from ..indicators.cache import open_cache
-from ..indicators.catalogue import load_catalogue
+from ..indicators.catalogue import check_selection, load_catalogue
 from ..indicators.corpus import Corpus, resolve_corpus_path
 from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.extract import Extractor
 
-from .extract import check_selection
-from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption, IndicatorOption, JobsOption,
-                   NoCacheOption, OutputOption, ProvinceOption, RulesOption, app, finish)
-from .output import (MISSING, Format, choose_format, format_value, make_console, open_output, progress, records,
-                     use_bom, write_records)
+from .main import (AllPlacesOption, BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption,
+                   IndicatorOption, JobsOption, NoCacheOption, OutputOption, ProvinceOption, RulesOption, app,
+                   every_place, finish)
+from .output import (MISSING, Format, choose_format, format_value, make_console, open_output, part_title, progress,
+                     records, use_bom, write_records)
 from .places import province_entries
 from .status import ExitCode, error, warn
 
@@ -39,8 +39,9 @@ def parse_years(text: str | None) -> tuple[int, int] | None:
 
 @app.command()
 def track(
+    ctx: typer.Context,
     places: Annotated[Optional[list[str]], typer.Argument(
-        metavar="[PLACE]...",
+        metavar="PLACE",
         help="Places (北京, 浙江省:2015-2024) or report files; none: every place of the corpus.")] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
@@ -53,6 +54,7 @@ def track(
         "--years", metavar="A-B", help="Only these years (targets of A..B, results from reports up to B+1).")] = None,
     chart: Annotated[bool, typer.Option("--chart", help="Target and result bars over the years, under the table.")] = False,
     province: ProvinceOption = None,
+    all_places: AllPlacesOption = False,
     corpus: CorpusOption = None,
     jobs: JobsOption = 1,
     no_cache: NoCacheOption = False,
@@ -66,7 +68,8 @@ def track(
     library = Corpus(resolve_corpus_path(corpus))
     for problem in library.unreadable:
         error(str(problem))
-    entries = library.resolve_all(places) if places else [] if province else library.entries
+    every_place(ctx, places, province, all_places)   # none named, or --all-places: every place of the corpus
+    entries = library.resolve_all(places) if places else [] if province and not all_places else list(library.entries)
     if province:
         entries += [e for e in province_entries(library, province) if e not in entries]
     undated = [e for e in entries if e.year is None]
@@ -125,6 +128,8 @@ def render_track(rows: list[dict], out) -> None:
     """One table per indicator: years down, places across."""
     from rich.table import Table
 
+    from .fit import split, width_of
+
     console = make_console(out)
     if not rows:
         console.print("no targets or results for these places and years (try --indicator, or other places)")
@@ -132,14 +137,20 @@ def render_track(rows: list[dict], out) -> None:
     for ind_id in dict.fromkeys(r["indicator"] for r in rows):
         mine = [r for r in rows if r["indicator"] == ind_id]
         places = list(dict.fromkeys(r["place"] for r in mine))
-        table = Table(title=f"{mine[0]['label']} ({ind_id})", title_justify="left", header_style="bold")
-        table.add_column("year", justify="right")
-        for place in places:
-            table.add_column(place, justify="right", no_wrap=True)
         cells = {(r["year"], r["place"]): track_cell(r) for r in mine}
-        for year in sorted({r["year"] for r in mine}):
-            table.add_row(str(year), *[cells.get((year, p), "") for p in places])
-        console.print(table)
+        years = sorted({r["year"] for r in mine})
+        widths = [max(width_of(p), *(width_of(cells.get((y, p), "")) for y in years)) for p in places]
+        parts = split(4, widths, list(range(len(places))), console.width)   # places beyond the width: another part
+        for n, part in enumerate(parts, 1):
+            title = f"{mine[0]['label']} ({ind_id})"
+            more = part_title(n, parts, places)
+            table = Table(title=f"{title} — {more}" if more else title, title_justify="left", header_style="bold")
+            table.add_column("year", justify="right", width=4)
+            for i in part:
+                table.add_column(places[i], justify="right", no_wrap=True, width=widths[i])
+            for year in years:
+                table.add_row(str(year), *[cells.get((year, places[i]), "") for i in part])
+            console.print(table)
     console.print(f"target (report of the year) → result (report of the next year)   ✓ met  ✗ missed   "
                   f"{ESTIMATE_MARK} 预计 estimate   {MISSING} not stated", style="dim")
     console.print("≥ 以上  ~ 左右  ≤ 以内   * 力争   (8*) aim: 力争8%   「…」 target in words, no number", style="dim")

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .batch import expand_inputs, extract_many
 from .cache import open_cache
-from .catalogue import CATALOGUE_COLUMNS, Catalogue, catalogue_rows, load_catalogue
+from .catalogue import CATALOGUE_COLUMNS, Catalogue, catalogue_rows, check_selection, load_catalogue
 from .corpus import Corpus, Entry, resolve_corpus_path
 from .divisions import find_province, entries_in_province
 from .errors import PolcmpError, ReportError
@@ -49,7 +49,7 @@ def extract(source: Source, *, status: Status = "all", indicators: Iterable[str]
     words in `qualifier_text`). A report that cannot be read raises ReportError, or with
     errors="warn" is skipped with a warning."""
     cat = _catalogue(rules, extra_rules)
-    wanted = _checked_ids(cat, indicators)
+    wanted, _ = _selection(cat, indicators, None)
     extractor = Extractor(cat)
     text = _as_text(source)
     if text is not None:
@@ -82,7 +82,7 @@ def compare(places: Iterable[str] | None = None, *, corpus: PathLike | None = No
     from .compare import compare as build, wide_columns
 
     cat = _catalogue(rules, extra_rules)
-    ids, group_set = _checked_ids(cat, indicators), _checked_groups(cat, groups)
+    ids, group_set = _selection(cat, indicators, groups)
     library = Corpus(resolve_corpus_path(corpus))
     reports = _extracted(_entries(library, places, province), cat, jobs, cache)
     statuses = ("target", "achieved") if status == "all" else (status,)
@@ -105,7 +105,7 @@ def track(places: Iterable[str] | None = None, *, corpus: PathLike | None = None
     from .track import COLUMNS as TRACK_COLUMNS, LONG_COLUMNS, track as build
 
     cat = _catalogue(rules, extra_rules)
-    ids, group_set = _checked_ids(cat, indicators), _checked_groups(cat, groups)
+    ids, group_set = _selection(cat, indicators, groups)
     span = (years, years) if isinstance(years, int) else tuple(years) if years else None
     library = Corpus(resolve_corpus_path(corpus))
     entries = [e for e in _entries(library, places, province) if e.year is not None]
@@ -157,28 +157,13 @@ def _catalogue(rules, extra_rules) -> Catalogue:
     return load_catalogue(rules, list(extra_rules or ()))
 
 
-def _checked_ids(cat: Catalogue, wanted) -> set[str]:
-    """The asked indicator ids, every one known (a PolcmpError naming the closest otherwise)."""
-    wanted = {wanted} if isinstance(wanted, str) else set(wanted or ())
-    known = {ind.id for ind in cat.indicators}
-    for ind_id in sorted(wanted - known):
-        raise PolcmpError(f"unknown indicator {ind_id!r}{_closest(ind_id, known)}")
-    return wanted
-
-
-def _checked_groups(cat: Catalogue, wanted) -> set[str]:
-    wanted = {wanted} if isinstance(wanted, str) else set(wanted or ())
-    unknown = sorted(wanted - set(cat.groups))
-    if unknown:
-        raise PolcmpError(f"unknown group {', '.join(unknown)} (groups: {', '.join(cat.groups)})")
-    return wanted
-
-
-def _closest(name: str, known: Iterable[str]) -> str:
-    import difflib
-
-    close = sorted(k for k in known if k.startswith(name)) or difflib.get_close_matches(name, sorted(known), 3, 0.5)
-    return f" (did you mean {', '.join(close[:3])}?)" if close else ""
+def _selection(cat: Catalogue, indicators, groups) -> tuple[set[str], set[str]]:
+    """The asked indicator ids and groups, every one known (a PolcmpError naming the closest
+    otherwise); a lone string is one name."""
+    ids = {indicators} if isinstance(indicators, str) else set(indicators or ())
+    group_set = {groups} if isinstance(groups, str) else set(groups or ())
+    check_selection(cat, sorted(ids), sorted(group_set))
+    return ids, group_set
 
 
 def _entries(library: Corpus, places, province: str | None) -> list[Entry]:

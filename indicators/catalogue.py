@@ -16,9 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from .errors import CatalogueError
+from .errors import CatalogueError, PolcmpError
 from .literals import LiteralGate
 from .paths import bundled, chosen
+from .suggest import suggest
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRAGMENT = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
@@ -112,6 +113,25 @@ def catalogue_rows(catalogue: Catalogue) -> list[dict]:
     return [{"id": i.id, "name": i.name, "group": i.group, "unit": i.unit, "patterns": len(i.patterns),
              "examples": len(i.examples), "counterexamples": len(i.counterexamples),
              "description": i.description} for i in catalogue.indicators]
+
+
+def check_indicator_ids(catalogue: Catalogue, wanted: list[str]) -> None:
+    """Unknown --indicator ids are a usage error that names the closest known ids."""
+    known = [ind.id for ind in catalogue.indicators]
+    for ind_id in wanted:
+        if ind_id not in known:
+            close = suggest(ind_id, known, n=3)
+            hint = f" (did you mean {', '.join(close)}?)" if close else " (polcmp rules list shows them)"
+            raise PolcmpError(f"unknown indicator {ind_id!r}{hint}")
+
+
+def check_selection(catalogue: Catalogue, indicators: list[str] | None, groups: list[str] | None) -> None:
+    """--indicator and --group name things the catalogue has (a usage error otherwise)."""
+    check_indicator_ids(catalogue, sorted(set(indicators or [])))
+    for group in sorted(set(groups or []) - set(catalogue.groups)):
+        close = suggest(group, catalogue.groups, n=2)
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        raise PolcmpError(f"unknown group {group} ({hint}groups: {', '.join(catalogue.groups)})")
 
 
 def resolve_rules_path(explicit: str | os.PathLike | None = None) -> Path:

@@ -2,7 +2,6 @@
 where possible (the fast path) and identified from their text otherwise."""
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from .batch import expand_inputs
 from .errors import PolcmpError, ReportError
 from .paths import bundled, chosen
 from .reports import FILE_NAME, canonical_place, read_report
+from .suggest import suggest
 
 ENV_CORPUS = "POLCMP_CORPUS"
 _PLACE_YEARS = re.compile(r"^(?P<place>.+?)[:：](?P<first>(?:19|20)\d\d)(?:\s*[-–—~]\s*(?P<last>(?:19|20)\d\d))?$")
@@ -113,9 +113,13 @@ class Corpus:
 
     def _unknown(self, name: str) -> str:
         known = self.places()
-        close = difflib.get_close_matches(canonical_place(name), known, n=4, cutoff=0.3)
-        close += [p for p in known if name[:1] and p.startswith(name[:1]) and p not in close][:4 - len(close)]
-        hint = f"; closest: {', '.join(close)}" if close else f"; it has: {', '.join(known[:8])}"
+        close = suggest(name, known, key=canonical_place)
+        if close:
+            hint = f"; did you mean {', '.join(close)}?"
+        elif len(known) <= 8:   # a small corpus: all of it is the hint
+            hint = f"; it has: {', '.join(known)}" if known else "; it holds no reports"
+        else:
+            hint = ""
         return f"no report for {name!r} in {self.root}{hint} (polcmp places lists them)"
 
 

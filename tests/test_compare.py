@@ -84,7 +84,7 @@ def test_errors_are_one_line_exit_2(args, message):
 
 def test_closest_places_are_named():
     code, _, err = polcmp("compare", "台洲", "--corpus", str(TESTS / "corpus"))
-    assert code == 2 and "closest: 台州" in err
+    assert code == 2 and "did you mean 台州?" in err
     code, _, err = polcmp("compare", "临海", "--corpus", str(TESTS / "corpus"))
     assert code == 2 and "it has: 台州, 白山, 萍乡" in err
 
