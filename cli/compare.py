@@ -13,10 +13,11 @@ from ..indicators.errors import ReportError
 from ..indicators.extract import Extractor
 
 from .extract import check_selection
-from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption, IndicatorOption, JobsOption,
-                   NoCacheOption, OutputOption, ProvinceOption, RulesOption, Status, app, finish)
-from .output import (Format, choose_format, open_output, records, render_chart, render_comparison, use_bom,
-                     write_records)
+from .main import (BomOption, CodebookOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption,
+                   IndicatorOption, JobsOption, NoCacheOption, OutputOption, ProvinceOption, RulesOption, Status, app,
+                   finish)
+from .output import (FILE_FORMATS, Format, choose_format, codebook_path, open_output, records, render_chart,
+                     render_comparison, save_codebook, save_records, use_bom, write_records)
 from .places import province_entries
 from .status import ExitCode, warn
 
@@ -43,8 +44,11 @@ def compare(
     rules: RulesOption = None,
     extra_rules: ExtraRulesOption = None,
     no_cache: NoCacheOption = False,
+    codebook: CodebookOption = False,
 ) -> None:
     """Compare places: one row per indicator, one column per place (targets by default)."""
+    if codebook:
+        codebook_path(output)
     catalogue = load_catalogue(rules, extra_rules or ())
     check_selection(catalogue, indicator, group)
     library = Corpus(resolve_corpus_path(corpus))
@@ -61,7 +65,8 @@ def compare(
         if isinstance(outcome, ReportError):
             raise outcome
         reports.append((entry, outcome))
-    from ..indicators.compare import compare as build   # pandas is imported here, not by extract
+    from ..indicators.codebook import describe
+    from ..indicators.compare import compare as build, place_fields   # pandas is imported here, not by extract
 
     statuses = ("target", "achieved") if status is Status.all else (status.value,)
     result = build(reports, catalogue, statuses, set(indicator or []) or None, set(group or []) or None, show_all)
@@ -69,16 +74,20 @@ def compare(
         warn(note)
 
     fmt = choose_format(fmt, output)
-    with open_output(output, use_bom(bom, fmt, output)) as out:
-        if fmt is Format.table:
-            render_comparison(result, catalogue, out, long)
-            if chart:
-                render_chart(result, catalogue, out)
-        elif long:
-            write_records(records(result.long), list(result.long.columns), fmt, out)
-        else:
-            # value, qualifier, aim (增长7%以上、力争8%: 8) and text (a target in words: 与经济增长同步)
-            columns = ["indicator", "label", "unit"] + [f"{c}{f}" for c in result.columns
-                                                        for f in ("", " qualifier", " aim", " text")]
-            write_records(records(result.wide), columns, fmt, out)
+    # per place: the value, then everything the table shows about it (compare.CELL_FIELDS)
+    frame = result.long if long else result.wide
+    columns = list(result.long.columns) if long else ["indicator", "label", "unit"] + place_fields(result.columns)
+    fields = describe(columns, place_columns=result.columns, frame=frame)
+    if fmt in FILE_FORMATS:
+        save_records(records(frame), columns, fmt, output, fields)
+    else:
+        with open_output(output, use_bom(bom, fmt, output)) as out:
+            if fmt is Format.table:
+                render_comparison(result, catalogue, out, long)
+                if chart:
+                    render_chart(result, catalogue, out)
+            else:
+                write_records(records(frame), columns, fmt, out)
+    if codebook:
+        save_codebook(output, fmt, fields, use_bom(bom, fmt, output))
     finish(ExitCode.OK)

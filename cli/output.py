@@ -18,7 +18,9 @@ import tempfile
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
+
+from ..indicators.errors import PolcmpError
 
 
 class Format(str, Enum):
@@ -27,16 +29,30 @@ class Format(str, Enum):
     tsv = "tsv"
     json = "json"
     jsonl = "jsonl"
+    xlsx = "xlsx"
+    parquet = "parquet"
+    dta = "dta"
 
+
+# written whole by indicators/writers.py, never streamed through a text stream
+FILE_FORMATS = frozenset((Format.xlsx, Format.parquet, Format.dta))
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def choose_format(requested: Format | None, output: Path | None) -> Format:
-    """An explicit --format wins; else a table on a terminal, CSV when piped or written to a file."""
+    """An explicit --format wins; else the -o file's extension (an unknown one is a usage
+    error); else a table on a terminal, CSV when piped."""
     if requested is not None:
         return requested
-    if output is None and sys.stdout.isatty():
+    if output is not None and str(output) != "-":   # -o - is stdout
+        from ..indicators.writers import FORMATS, format_for_path
+        known = format_for_path(output)
+        if known is None:
+            raise PolcmpError(f"--output {output}: unknown extension; use one of "
+                              f"{' '.join('.' + f for f in FORMATS)}, or name the format with -f")
+        return Format(known)
+    if sys.stdout.isatty():
         return Format.table
     return Format.csv
 
@@ -296,3 +312,72 @@ def render_chart(result, catalogue, out, width: int = 40) -> None:
             line.append(bar, style="red" if value < 0 else "green")
             line.append(" " + cell_text(r, column, r["unit"]))
             console.print(line)
+
+
+# ---------------------------------------------------------------- files researchers open
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Call write(temporary path beside `path`), then rename it into place; on any failure
+    nothing is left behind. For writers that need a path (Excel, Parquet, Stata)."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)   # an ordinary file's mode, not mkstemp's private 0600
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def save_records(rows: Iterable[dict], columns: Sequence[str], fmt: Format, output: Path | None,
+                 fields=None) -> int:
+    """Records as an Excel / Parquet / Stata file: -o FILE atomically, or the bytes to stdout when
+    it is not a terminal. `fields` (codebook.describe) type and label the columns. Returns the row count."""
+    import pandas as pd
+
+    from ..indicators.codebook import describe
+    from ..indicators.writers import require, to_bytes, write_frame
+
+    require(fmt.value)   # before the work of building the frame
+    if output is None or str(output) == "-":
+        if sys.stdout.isatty():
+            raise PolcmpError(f"-f {fmt.value} is a binary file: write it with -o FILE.{fmt.value} or redirect stdout")
+    frame = pd.DataFrame(list(rows), columns=list(columns))
+    fields = fields or describe(list(columns), frame=frame)
+    if output is None or str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(to_bytes(frame, fmt.value, fields))
+        sys.stdout.buffer.flush()
+    else:
+        write_atomically(output, lambda tmp: write_frame(frame, tmp, fmt.value, fields))
+    return len(frame)
+
+
+def codebook_path(output: Path | None) -> Path:
+    """Where --codebook writes: out.csv → out.datapackage.json; a usage error without -o FILE
+    (call it before the work, so the mistake costs nothing)."""
+    if output is None or str(output) == "-":
+        raise PolcmpError("--codebook describes an output file: give one with -o FILE")
+    return Path(output).with_name(Path(output).stem + ".datapackage.json")
+
+
+def save_codebook(output: Path | None, fmt: Format, fields, bom: bool = False) -> Path:
+    """--codebook: a Frictionless datapackage.json describing the -o file, beside it."""
+    from ..indicators.codebook import datapackage
+    from ..indicators.writers import stata_names
+
+    target = codebook_path(output)
+    names = stata_names([f.name for f in fields]) if fmt is Format.dta else None
+    package = datapackage(fields, output, fmt.value, bom, names)
+    with open_output(target) as out:
+        out.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n")
+    return target
