@@ -13,7 +13,7 @@ from ..indicators.extract import Extractor
 from ..indicators.reports import read_report, report_from_text
 
 from .main import ExtraRulesOption, FormatOption, OutputOption, RulesOption, app, finish
-from .output import Format, choose_format, format_value, open_output, use_bom, write_records
+from .output import FILE_FORMATS, Format, choose_format, format_value, open_output, save_records, use_bom, write_records
 from .status import ExitCode
 
 COLUMNS = ("raw", "start", "value", "value_max", "unit", "qualifier", "soft", "indicator", "label", "rule", "pattern",
@@ -60,6 +60,9 @@ def explain(
                          "refers_to": v.refers_to if v else None,
                          "why_not": r.why_not or None})
     fmt = choose_format(fmt, output)
+    if fmt in FILE_FORMATS:
+        save_records(rows, COLUMNS, fmt, output)
+        finish(ExitCode.OK)
     with open_output(output, use_bom(None, fmt, output)) as out:
         if fmt is Format.table:
             for row in rows:

@@ -11,7 +11,7 @@ from ..indicators.normalise import fold_width, to_simplified
 from ..indicators.reports import read_report
 
 from .main import CorpusOption, FormatOption, OutputOption, app, finish
-from .output import Format, choose_format, open_output, use_bom, write_records
+from .output import FILE_FORMATS, Format, choose_format, open_output, save_records, use_bom, write_records
 from .status import ExitCode
 
 COLUMNS = ("place", "year", "term", "count", "per_10k", "quote", "start", "end", "file")
@@ -52,6 +52,9 @@ def mentions(
             if not sentences:
                 rows.append({**base, "quote": None, "start": None, "end": None})
     fmt = choose_format(fmt, output)
+    if fmt in FILE_FORMATS:
+        save_records(rows, COLUMNS, fmt, output)
+        finish(ExitCode.OK)
     with open_output(output, use_bom(None, fmt, output)) as out:
         if fmt is Format.table:
             render_mentions(rows, terms, out)

@@ -12,7 +12,7 @@ from ..indicators.selftest import run_examples
 
 from .extract import check_indicator_ids
 from .main import ExtraRulesOption, FormatOption, OutputOption, app, finish
-from .output import choose_format, open_output, use_bom, write_records
+from .output import FILE_FORMATS, choose_format, open_output, save_records, use_bom, write_records
 from .status import ExitCode, error
 
 rules_app = typer.Typer(help="List, check and test an indicator catalogue (rules.yaml or your own).",
@@ -33,9 +33,12 @@ def list_rules(file: CatalogueArgument = None, extra_rules: ExtraRulesOption = N
              "examples": len(i.examples), "counterexamples": len(i.counterexamples),
              "description": i.description} for i in catalogue.indicators]
     fmt = choose_format(fmt, output)
-    with open_output(output, use_bom(None, fmt, output)) as out:
-        write_records(rows, ("id", "name", "group", "unit", "patterns", "examples", "counterexamples",
-                             "description"), fmt, out)
+    columns = ("id", "name", "group", "unit", "patterns", "examples", "counterexamples", "description")
+    if fmt in FILE_FORMATS:
+        save_records(rows, columns, fmt, output)
+    else:
+        with open_output(output, use_bom(None, fmt, output)) as out:
+            write_records(rows, columns, fmt, out)
     finish(ExitCode.OK)
 
 
