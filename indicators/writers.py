@@ -164,7 +164,7 @@ def write_xlsx(data: pd.DataFrame, path, fields: list[Field]) -> None:
         if note:
             cell.comment = Comment(note, "polcmp", width=300, height=120)
     widths = [display_width(f.name) for f in fields]
-    for row in data.itertuples(index=False, name=None):
+    for row_number, row in enumerate(data.itertuples(index=False, name=None), start=2):
         values = [_excel_value(v) for v in row]
         values = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values]
         sheet.append(values)
@@ -172,7 +172,7 @@ def write_xlsx(data: pd.DataFrame, path, fields: list[Field]) -> None:
             if isinstance(v, str):
                 # openpyxl reads a string that starts with = as a formula: keep it text
                 if v.startswith("="):
-                    sheet.cell(row=sheet.max_row, column=i + 1).data_type = "s"
+                    sheet.cell(row=row_number, column=i + 1).data_type = "s"
                 widths[i] = max(widths[i], display_width(v[:EXCEL_WIDTH_MAX * 2]))
             elif v is not None:
                 widths[i] = max(widths[i], len(str(v)))
