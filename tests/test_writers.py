@@ -246,3 +246,22 @@ def test_codebook_describes_the_file_beside_it(tmp_path, ext):
 def test_codebook_needs_an_output_file():
     code, out, err = polcmp("track", "临海", "--codebook")
     assert code == ExitCode.CANNOT_RUN and out == "" and "-o FILE" in err
+
+
+def test_stata_names_are_valid_unique_and_deterministic():
+    columns = ["value", "end", "临海 目标 2023", "临海 目标 2023 qualifier", "永嘉 目标 2023 qualifier",
+               "a" * 40, "a" * 40 + "b", "2023", "v3_2023"]
+    names = stata_names(columns)
+    assert names == stata_names(columns)
+    assert names["value"] == "value" and names["end"] == "end_"   # end is reserved in Stata
+    assert names["临海 目标 2023 qualifier"] == "v4_2023_qualifier" and names["2023"] == "v8_2023"
+    assert len(set(names.values())) == len(columns)
+    assert all(len(n) <= 32 and n.isascii() and not n[0].isdigit() for n in names.values())
+
+
+def test_wide_place_columns_are_described_from_the_cell_fields():
+    fields = {f.name: f for f in describe(["indicator", "临海 目标 2023", "临海 目标 2023 more",
+                                           "临海 目标 2023 refers_to", "mystery"], place_columns=["临海 目标 2023"])}
+    assert fields["临海 目标 2023"].type == "number" and fields["临海 目标 2023 more"].type == "integer"
+    assert fields["临海 目标 2023 refers_to"].title == "临海 目标 2023 " + FIELDS["refers_to"][1]
+    assert fields["indicator"].description == FIELDS["indicator"][2] and fields["mystery"].type == "string"
