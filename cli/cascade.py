@@ -16,8 +16,8 @@ from ..indicators.extract import Extractor
 
 from .main import (BomOption, ExtraRulesOption, FormatOption, JobsOption, NoCacheOption, OutputOption, RulesOption,
                    a_year, app, finish)
-from .output import MISSING, Format, choose_format, format_value, make_console, open_output, progress, use_bom, \
-    write_records
+from .output import (FILE_FORMATS, MISSING, Format, choose_format, format_value, make_console, open_output, progress,
+                     save_records, use_bom, write_records)
 from .places import placed_entry
 from .status import ExitCode, error, warn
 
@@ -76,13 +76,17 @@ def cascade(
         warn(f"{place['place']} ({place['file']}): {place['why']}; left out of the cascade")
 
     fmt = choose_format(fmt, output)
-    with open_output(output, use_bom(bom, fmt, output)) as out:
-        if fmt is Format.table:
-            render_cascade(result, out)
-            if chart:
-                render_cascade_chart(result, out)
-        else:
-            write_records(result.rows, COLUMNS, fmt, out)
+    if fmt in FILE_FORMATS:
+        from ..indicators.codebook import describe
+        save_records(result.rows, COLUMNS, fmt, output, describe(COLUMNS, table="cascade"))
+    else:
+        with open_output(output, use_bom(bom, fmt, output)) as out:
+            if fmt is Format.table:
+                render_cascade(result, out)
+                if chart:
+                    render_cascade_chart(result, out)
+            else:
+                write_records(result.rows, COLUMNS, fmt, out)
     finish(ExitCode.PARTIAL if unreadable or failed else ExitCode.OK)
 
 

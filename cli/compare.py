@@ -12,11 +12,11 @@ from ..indicators.corpus import Corpus, resolve_corpus_path
 from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.extract import Extractor
 
-from .main import (AllPlacesOption, BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption,
-                   IndicatorOption, JobsOption, NoCacheOption, OutputOption, ProvinceOption, RulesOption, Status, app,
-                   every_place, finish)
-from .output import (Format, choose_format, open_output, progress, records, render_chart, render_comparison, use_bom,
-                     write_records)
+from .main import (AllPlacesOption, BomOption, CodebookOption, CorpusOption, ExtraRulesOption, FormatOption,
+                   GroupOption, IndicatorOption, JobsOption, NoCacheOption, OutputOption, ProvinceOption, RulesOption,
+                   Status, app, every_place, finish)
+from .output import (FILE_FORMATS, Format, choose_format, codebook_path, open_output, progress, records, render_chart,
+                     render_comparison, save_codebook, save_records, use_bom, write_records)
 from .places import province_entries
 from .status import ExitCode, warn
 
@@ -45,8 +45,11 @@ def compare(
     rules: RulesOption = None,
     extra_rules: ExtraRulesOption = None,
     no_cache: NoCacheOption = False,
+    codebook: CodebookOption = False,
 ) -> None:
     """Compare places: one row per indicator, one column per place (targets by default)."""
+    if codebook:
+        codebook_path(output)
     catalogue = load_catalogue(rules, extra_rules or ())
     check_selection(catalogue, indicator, group)
     library = Corpus(resolve_corpus_path(corpus))
@@ -71,6 +74,7 @@ def compare(
             if isinstance(outcome, ReportError):
                 raise outcome
             reports.append((entry, outcome))
+    from ..indicators.codebook import describe
     from ..indicators.compare import compare as build, wide_columns   # pandas is imported here, not by extract
 
     statuses = ("target", "achieved") if status is Status.all else (status.value,)
@@ -79,13 +83,20 @@ def compare(
         warn(note)
 
     fmt = choose_format(fmt, output)
-    with open_output(output, use_bom(bom, fmt, output)) as out:
-        if fmt is Format.table:
-            render_comparison(result, catalogue, out, long)
-            if chart:
-                render_chart(result, catalogue, out)
-        elif long:
-            write_records(records(result.long), list(result.long.columns), fmt, out)
-        else:
-            write_records(records(result.wide), wide_columns(result), fmt, out)
+    # per place: the value, then everything the table shows about it (compare.CELL_FIELDS)
+    frame = result.long if long else result.wide
+    columns = list(result.long.columns) if long else wide_columns(result)
+    fields = describe(columns, place_columns=result.columns, frame=frame)
+    if fmt in FILE_FORMATS:
+        save_records(records(frame), columns, fmt, output, fields)
+    else:
+        with open_output(output, use_bom(bom, fmt, output)) as out:
+            if fmt is Format.table:
+                render_comparison(result, catalogue, out, long)
+                if chart:
+                    render_chart(result, catalogue, out)
+            else:
+                write_records(records(frame), columns, fmt, out)
+    if codebook:
+        save_codebook(output, fmt, fields, use_bom(bom, fmt, output))
     finish(ExitCode.OK)

@@ -13,7 +13,7 @@ from ..indicators.extract import Extractor
 from ..indicators.reports import read_report, report_from_text
 
 from .main import ExtraRulesOption, FormatOption, OutputOption, RulesOption, app, at_least_one, finish
-from .output import Format, choose_format, format_value, open_output, use_bom, write_records
+from .output import FILE_FORMATS, Format, choose_format, format_value, open_output, save_records, use_bom, write_records
 from .status import ExitCode
 
 
@@ -43,6 +43,9 @@ def explain(
         report, span = report_from_text(text), None
     rows = explain_rows(explain_text(report, Extractor(catalogue), span), catalogue)
     fmt = choose_format(fmt, output)
+    if fmt in FILE_FORMATS:
+        save_records(rows, EXPLAIN_COLUMNS, fmt, output)
+        finish(ExitCode.OK)
     with open_output(output, use_bom(None, fmt, output)) as out:
         if fmt is Format.table:
             for row in rows:

@@ -12,9 +12,10 @@ from ..indicators.batch import expand_inputs, extract_many
 from ..indicators.extract import Extractor
 from ..indicators.models import COLUMNS
 
-from .main import (BomOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, Status, app, at_least_one,
-                   finish)
-from .output import Format, choose_format, format_value, open_output, progress, use_bom, write_records
+from .main import (BomOption, CodebookOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, Status, app,
+                   at_least_one, finish)
+from .output import (FILE_FORMATS, Format, choose_format, codebook_path, format_value, open_output, progress,
+                     save_codebook, save_records, use_bom, write_records)
 from .status import ExitCode, error
 
 TABLE_COLUMNS = ("place", "year", "indicator", "label", "value", "status", "raw", "quote")
@@ -54,8 +55,11 @@ def extract(
         metavar="NAME", help="Force the text encoding (default: detect UTF-8 / UTF-16 / GB18030).")] = None,
     rules: RulesOption = None,
     extra_rules: ExtraRulesOption = None,
+    codebook: CodebookOption = False,
 ) -> None:
     """Every indicator value in each report, with the raw text, the clause and offsets it came from."""
+    if codebook:
+        codebook_path(output)
     catalogue = load_catalogue(rules, extra_rules or ())
     wanted = set(indicator or [])
     check_indicator_ids(catalogue, sorted(wanted))
@@ -88,8 +92,15 @@ def extract(
 
     columns = TABLE_COLUMNS if fmt is Format.table else COLUMNS
     try:
-        with progress(len(paths), "extracting") as on_done, open_output(output, use_bom(bom, fmt, output)) as out:
-            write_records(rows(on_done), columns, fmt, out)
+        if fmt in FILE_FORMATS:
+            with progress(len(paths), "extracting") as on_done:
+                save_records(rows(on_done), columns, fmt, output)
+        else:
+            with progress(len(paths), "extracting") as on_done, open_output(output, use_bom(bom, fmt, output)) as out:
+                write_records(rows(on_done), columns, fmt, out)
     except NoReadableInput:
         finish(ExitCode.CANNOT_RUN)
+    if codebook:
+        from ..indicators.codebook import describe
+        save_codebook(output, fmt, describe(columns), use_bom(bom, fmt, output))
     finish(ExitCode.PARTIAL if failed else ExitCode.OK)

@@ -15,7 +15,8 @@ from ..indicators.reports import read_report
 
 from .files import atomic_output
 from .main import CorpusOption, FormatOption, OutputOption, RulesOption, app, at_least_one, finish
-from .output import Format, choose_format, open_output, progress, render_table, use_bom, write_records
+from .output import (FILE_FORMATS, Format, choose_format, open_output, progress, render_table, save_records, use_bom,
+                     write_records)
 from .status import ExitCode, error, warn
 
 COLUMNS = ("place", "rank", "term", "z", "count", "others", "per_10k")
@@ -64,6 +65,9 @@ def keywords(
     common = [{"place": "(all places)", "rank": i + 1, **vars(k)}
               for i, k in enumerate(words.shared(counts, prior, top))]
     fmt = choose_format(fmt, output)
+    if fmt in FILE_FORMATS:
+        save_records(rows + common, COLUMNS, fmt, output)
+        finish(ExitCode.OK)
     with open_output(output, use_bom(None, fmt, output)) as out:
         if fmt is Format.table:
             render_table(rows, COLUMNS, out, title="distinctive terms (z: log-odds vs the other places)")

@@ -57,10 +57,16 @@ class Status(str, Enum):
 
 # Options shared by every data command (one --format switch everywhere).
 FormatOption = Annotated[Optional[Format], typer.Option(
-    "--format", "-f", metavar="FORMAT", help="table on a terminal, csv when piped (default); or tsv, json, jsonl.")]
+    "--format", "-f", metavar="FORMAT",
+    help="table on a terminal, csv when piped (default); or tsv, json, jsonl, xlsx, parquet, dta. "
+         "Default with -o: from the file's extension.")]
 OutputOption = Annotated[Optional[Path], typer.Option(
     "--output", "-o", metavar="FILE", callback=output_option,
-    help="Write to FILE (atomically; - is stdout) instead of stdout.")]
+    help="Write to FILE (atomically; - is stdout) instead of stdout; .csv .tsv .json .jsonl .xlsx .parquet .dta "
+         "choose the format.")]
+CodebookOption = Annotated[bool, typer.Option(
+    "--codebook", help="Also write FILE's codebook beside it (out.csv → out.datapackage.json, "
+                       "Frictionless): every column's type, meaning and Chinese title.")]
 BomOption = Annotated[Optional[bool], typer.Option(
     "--bom/--no-bom", help="Start CSV/TSV with a UTF-8 BOM, which Excel needs for Chinese. "
                            "Default: yes when writing to a file (-o or >), no into a pipe.")]

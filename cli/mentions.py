@@ -11,7 +11,8 @@ from ..indicators.normalise import fold_width, to_simplified
 from ..indicators.reports import read_report
 
 from .main import CorpusOption, FormatOption, OutputOption, app, finish
-from .output import Format, choose_format, make_console, open_output, progress, use_bom, write_records
+from .output import (FILE_FORMATS, Format, choose_format, make_console, open_output, progress, save_records, use_bom,
+                     write_records)
 from .status import ExitCode
 
 COLUMNS = ("place", "year", "term", "count", "per_10k", "quote", "start", "end", "file")
@@ -39,6 +40,9 @@ def mentions(
             rows += mention_rows(entry, terms)
             on_done(entry.path)
     fmt = choose_format(fmt, output)
+    if fmt in FILE_FORMATS:
+        save_records(rows, COLUMNS, fmt, output)
+        finish(ExitCode.OK)
     with open_output(output, use_bom(None, fmt, output)) as out:
         if fmt is Format.table:
             render_mentions(rows, terms, out)

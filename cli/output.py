@@ -19,6 +19,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+from ..indicators.errors import PolcmpError
+
 from .files import atomic_output, is_stdout, note_rows
 
 
@@ -28,16 +30,30 @@ class Format(str, Enum):
     tsv = "tsv"
     json = "json"
     jsonl = "jsonl"
+    xlsx = "xlsx"
+    parquet = "parquet"
+    dta = "dta"
 
+
+# written whole by indicators/writers.py, never streamed through a text stream
+FILE_FORMATS = frozenset((Format.xlsx, Format.parquet, Format.dta))
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def choose_format(requested: Format | None, output: Path | None) -> Format:
-    """An explicit --format wins; else a table on a terminal, CSV when piped or written to a file."""
+    """An explicit --format wins; else the -o file's extension (an unknown one is a usage
+    error); else a table on a terminal, CSV when piped."""
     if requested is not None:
         return requested
-    if output is None and sys.stdout.isatty():
+    if output is not None and str(output) != "-":   # -o - is stdout
+        from ..indicators.writers import FORMATS, format_for_path
+        known = format_for_path(output)
+        if known is None:
+            raise PolcmpError(f"--output {output}: unknown extension; use one of "
+                              f"{' '.join('.' + f for f in FORMATS)}, or name the format with -f")
+        return Format(known)
+    if sys.stdout.isatty():
         return Format.table
     return Format.csv
 
@@ -322,3 +338,47 @@ def render_chart(result, catalogue, out, width: int = 40) -> None:
             line.append(bar, style="red" if value < 0 else "green")
             line.append(" " + cell_text(r, column, r["unit"]))
             console.print(line)
+
+
+# ---------------------------------------------------------------- files researchers open
+
+
+def save_records(rows: Iterable[dict], columns: Sequence[str], fmt: Format, output: Path | None,
+                 fields=None) -> int:
+    """Records as an Excel / Parquet / Stata file: -o FILE atomically, or the bytes to stdout when
+    it is not a terminal. `fields` (codebook.describe) type and label the columns. Returns the row count."""
+    import pandas as pd
+
+    from ..indicators.codebook import describe
+    from ..indicators.writers import require, to_bytes
+
+    require(fmt.value)   # before the work of building the frame
+    if is_stdout(output) and sys.stdout.isatty():
+        raise PolcmpError(f"-f {fmt.value} is a binary file: write it with -o FILE.{fmt.value} or redirect stdout")
+    frame = pd.DataFrame(list(rows), columns=list(columns))
+    fields = fields or describe(list(columns), frame=frame)
+    with atomic_output(output, binary=True) as out:   # stdout's bytes when there is no -o
+        out.write(to_bytes(frame, fmt.value, fields))
+        note_rows(out, len(frame))
+    return len(frame)
+
+
+def codebook_path(output: Path | None) -> Path:
+    """Where --codebook writes: out.csv → out.datapackage.json; a usage error without -o FILE
+    (call it before the work, so the mistake costs nothing)."""
+    if output is None or str(output) == "-":
+        raise PolcmpError("--codebook describes an output file: give one with -o FILE")
+    return Path(output).with_name(Path(output).stem + ".datapackage.json")
+
+
+def save_codebook(output: Path | None, fmt: Format, fields, bom: bool = False) -> Path:
+    """--codebook: a Frictionless datapackage.json describing the -o file, beside it."""
+    from ..indicators.codebook import datapackage
+    from ..indicators.writers import stata_names
+
+    target = codebook_path(output)
+    names = stata_names([f.name for f in fields]) if fmt is Format.dta else None
+    package = datapackage(fields, output, fmt.value, bom, names)
+    with open_output(target) as out:
+        out.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n")
+    return target

@@ -16,7 +16,7 @@ from ..indicators.extract import Extractor
 
 from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, JobsOption, NoCacheOption, OutputOption,
                    RulesOption, app, finish)
-from .output import choose_format, open_output, progress, use_bom, write_records
+from .output import FILE_FORMATS, choose_format, open_output, progress, save_records, use_bom, write_records
 from .status import ExitCode, error, warn
 
 DIVISION_COLUMNS = ("place_code", "place_level", "province")
@@ -54,8 +54,11 @@ def places(corpus: CorpusOption = None, fmt: FormatOption = None, output: Output
     warn_unplaced(per_file)
     rows = per_file if files else by_place(per_file)
     fmt = choose_format(fmt, output)
-    with open_output(output, use_bom(bom, fmt, output)) as out:
-        write_records(rows, FILE_COLUMNS if files else PLACE_COLUMNS, fmt, out)
+    if fmt in FILE_FORMATS:
+        save_records(rows, FILE_COLUMNS if files else PLACE_COLUMNS, fmt, output)
+    else:
+        with open_output(output, use_bom(bom, fmt, output)) as out:
+            write_records(rows, FILE_COLUMNS if files else PLACE_COLUMNS, fmt, out)
     finish(ExitCode.PARTIAL if library.unreadable or failed else ExitCode.OK)
 
 

@@ -11,7 +11,7 @@ from ..indicators.errors import CatalogueError
 from ..indicators.selftest import run_examples
 
 from .main import ExtraRulesOption, FormatOption, OutputOption, app, finish
-from .output import choose_format, open_output, use_bom, write_records
+from .output import FILE_FORMATS, choose_format, open_output, save_records, use_bom, write_records
 from .status import ExitCode, error
 
 rules_app = typer.Typer(help="List, check and test an indicator catalogue (rules.yaml or your own).",
@@ -30,8 +30,11 @@ def list_rules(file: CatalogueArgument = None, extra_rules: ExtraRulesOption = N
     catalogue = load_catalogue(file, extra_rules or ())
     rows = catalogue_rows(catalogue)
     fmt = choose_format(fmt, output)
-    with open_output(output, use_bom(None, fmt, output)) as out:
-        write_records(rows, CATALOGUE_COLUMNS, fmt, out)
+    if fmt in FILE_FORMATS:
+        save_records(rows, CATALOGUE_COLUMNS, fmt, output)
+    else:
+        with open_output(output, use_bom(None, fmt, output)) as out:
+            write_records(rows, CATALOGUE_COLUMNS, fmt, out)
     finish(ExitCode.OK)
 
 

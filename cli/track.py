@@ -14,11 +14,11 @@ from ..indicators.corpus import Corpus, resolve_corpus_path
 from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.extract import Extractor
 
-from .main import (AllPlacesOption, BomOption, CorpusOption, ExtraRulesOption, FormatOption, GroupOption,
-                   IndicatorOption, JobsOption, NoCacheOption, OutputOption, ProvinceOption, RulesOption, app,
-                   every_place, finish)
-from .output import (MISSING, Format, choose_format, format_value, make_console, open_output, part_title, progress,
-                     records, use_bom, write_records)
+from .main import (AllPlacesOption, BomOption, CodebookOption, CorpusOption, ExtraRulesOption, FormatOption,
+                   GroupOption, IndicatorOption, JobsOption, NoCacheOption, OutputOption, ProvinceOption, RulesOption,
+                   app, every_place, finish)
+from .output import (FILE_FORMATS, MISSING, Format, choose_format, codebook_path, format_value, make_console,
+                     open_output, part_title, progress, records, save_codebook, save_records, use_bom, write_records)
 from .places import province_entries
 from .status import ExitCode, error, warn
 
@@ -60,8 +60,11 @@ def track(
     no_cache: NoCacheOption = False,
     rules: RulesOption = None,
     extra_rules: ExtraRulesOption = None,
+    codebook: CodebookOption = False,
 ) -> None:
     """Targets against results: the target of year t (report t) beside the result for t (report t+1)."""
+    if codebook:
+        codebook_path(output)
     catalogue = load_catalogue(rules, extra_rules or ())
     check_selection(catalogue, indicator, group)
     span = parse_years(years)
@@ -92,6 +95,7 @@ def track(
                 error(str(outcome))
                 continue
             reports.append((entry, outcome))
+    from ..indicators.codebook import describe
     from ..indicators.track import COLUMNS, LONG_COLUMNS, track as build   # pandas only here
 
     result = build(reports, catalogue, set(indicator or []) or None, set(group or []) or None, span)
@@ -100,16 +104,21 @@ def track(
              f"using {same[0].path}")
 
     fmt = choose_format(fmt, output)
-    with open_output(output, use_bom(bom, fmt, output)) as out:
-        if fmt is Format.table and not long:
-            rows = records(result.rows)
-            render_track(rows, out)
-            if chart:
-                render_track_chart(rows, out)
-        elif long:
-            write_records(records(result.long), LONG_COLUMNS, fmt, out)
-        else:
-            write_records(records(result.rows), COLUMNS, fmt, out)
+    frame, columns = (result.long, LONG_COLUMNS) if long else (result.rows, COLUMNS)
+    fields = describe(columns, table="track_long" if long else "track", frame=frame)
+    if fmt in FILE_FORMATS:
+        save_records(records(frame), columns, fmt, output, fields)
+    else:
+        with open_output(output, use_bom(bom, fmt, output)) as out:
+            if fmt is Format.table and not long:
+                rows = records(result.rows)
+                render_track(rows, out)
+                if chart:
+                    render_track_chart(rows, out)
+            else:
+                write_records(records(frame), columns, fmt, out)
+    if codebook:
+        save_codebook(output, fmt, fields, use_bom(bom, fmt, output))
     finish(ExitCode.PARTIAL if library.unreadable or undated or len(reports) < len(entries) else ExitCode.OK)
 
 

@@ -1,8 +1,8 @@
 """Values of several reports → one comparison: indicators × places, as pandas DataFrames.
 
 `wide` has one row per indicator (catalogue order) and, per place column, the primary value
-with its qualifier, soft flag, range end, aim, words (a target in words has no value, only
-`text`: 与经济增长同步) and how many more values the report states;
+with its qualifier, range end, soft flag, aim, words (a target in words has no value, only
+`text`: 与经济增长同步), period, the year it is about, and how many more values the report states;
 `long` has every value with every extract column. The CLI only renders them.
 """
 from __future__ import annotations
@@ -17,9 +17,8 @@ from .corpus import Entry
 from .models import COLUMNS, Value
 
 STATUS_LABEL = {"target": "目标", "achieved": "实绩"}
-CELL_FIELDS = ("qualifier", "soft", "value_max", "aim", "text", "more")
-# What the wide CSV (and polcmp.compare()) keeps of each cell, after the value itself.
-WIDE_FIELDS = ("qualifier", "aim", "text")
+# per place column, after the value: what a researcher needs to read it as the table shows it
+CELL_FIELDS = ("qualifier", "value_max", "soft", "aim", "text", "period", "refers_to", "more")
 
 
 @dataclass
@@ -30,10 +29,15 @@ class Comparison:
     notes: list[str]            # what a user should be told (two reports of one place and year)
 
 
+def place_fields(columns: list[str]) -> list[str]:
+    """The wide frame's per place columns: `临海 目标 2023`, then `临海 目标 2023 <field>` for CELL_FIELDS."""
+    return [f"{c}{f}" for c in columns for f in ("", *(f" {x}" for x in CELL_FIELDS))]
+
+
 def wide_columns(result: Comparison) -> list[str]:
-    """The wide output's columns: indicator, label, unit, then per place column its value and
-    WIDE_FIELDS (临海 目标 2023, 临海 目标 2023 qualifier, …)."""
-    return ["indicator", "label", "unit"] + [f"{c}{f and ' ' + f}" for c in result.columns for f in ("",) + WIDE_FIELDS]
+    """The wide output's columns (CSV, files, polcmp.compare()): indicator, label, unit, then
+    per place column its value and CELL_FIELDS."""
+    return ["indicator", "label", "unit"] + place_fields(result.columns)
 
 
 def column_name(entry: Entry, status: str) -> str:
@@ -86,14 +90,15 @@ def compare(reports: list[tuple[Entry, list[Value]]], catalogue: Catalogue, stat
             first = found[0] if found else None
             row[col] = first.value if first else None
             row[f"{col} qualifier"] = first.qualifier if first else None
-            row[f"{col} soft"] = first.soft if first else None
             row[f"{col} value_max"] = first.value_max if first else None
+            row[f"{col} soft"] = first.soft if first else None
             row[f"{col} aim"] = first.aim if first else None
             row[f"{col} text"] = first.qualifier_text if first else None
+            row[f"{col} period"] = first.period if first else None
+            row[f"{col} refers_to"] = first.refers_to if first else None
             row[f"{col} more"] = len(found) - 1 if found else 0
         rows.append(row)
-    wide = pd.DataFrame(rows, columns=["indicator", "label", "unit", "group"]
-                        + [f"{c}{f}" for c in columns for f in ("", *(f" {x}" for x in CELL_FIELDS))])
+    wide = pd.DataFrame(rows, columns=["indicator", "label", "unit", "group"] + place_fields(columns))
     long = pd.DataFrame(long_rows, columns=[*COLUMNS, "column"])
     if groups:
         long = long[long["indicator"].isin(set(wide["indicator"]))]
