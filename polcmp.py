@@ -4,6 +4,7 @@
     rows = polcmp.extract("seeds/临海_2023.txt")          # one row per value, with its quote
     table = polcmp.compare(["临海", "永嘉", "龙港"])        # indicators × places
     panel = polcmp.track(["全国", "北京"], indicators=["gdp_growth"], corpus="../shared/panel")
+    polcmp.write(panel, "panel.dta")                     # .csv .tsv .json .jsonl .xlsx .parquet .dta
 
 This file is the package's front. In a checkout (and an editable install) it sits beside
 `cli/` and `indicators/`; the wheel installs it as `polcmp/__init__.py` with those two folders
@@ -14,7 +15,7 @@ import os as _os
 
 __path__ = [_os.path.dirname(_os.path.abspath(__file__))]
 
-__all__ = ["extract", "compare", "track", "catalogue", "explain", "read_numbers", "PolcmpError"]
+__all__ = ["extract", "compare", "track", "catalogue", "explain", "read_numbers", "write", "PolcmpError"]
 
 
 def __getattr__(name: str):

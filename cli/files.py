@@ -14,13 +14,13 @@
 from __future__ import annotations
 
 import os
-import stat
 import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
+from ..indicators.atomic import mode_for
 from ..indicators.errors import PolcmpError
 
 STDOUT = "-"
@@ -73,22 +73,6 @@ def output_option(value: Path | None) -> Path | None:
         return None
     check_output(value)
     return value
-
-
-def current_umask() -> int:
-    """The process's umask (read by setting it and setting it back; polcmp creates no files
-    in other threads meanwhile)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def mode_for(target: Path) -> int:
-    """An existing file keeps its permission bits; a new one gets 0666 less the umask, as `>` would."""
-    try:
-        return stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        return 0o666 & ~current_umask()
 
 
 _rows: dict[int, int | None] = {}   # id(stream) → records written to it, for streams atomic_output has open

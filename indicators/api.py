@@ -8,6 +8,7 @@ No typer or rich here: this is the library side.
 """
 from __future__ import annotations
 
+import json
 import os
 import warnings
 from pathlib import Path
@@ -27,7 +28,7 @@ from .models import COLUMNS
 from .numbers import read_quantities
 from .reports import read_report, report_from_text
 
-__all__ = ["extract", "compare", "track", "catalogue", "explain", "read_numbers", "PolcmpError"]
+__all__ = ["extract", "compare", "track", "catalogue", "explain", "read_numbers", "write", "PolcmpError"]
 
 PathLike = str | os.PathLike
 Source = PathLike | Iterable[PathLike]
@@ -90,8 +91,8 @@ def compare(places: Iterable[str] | None = None, *, corpus: PathLike | None = No
     for note in result.notes:
         warnings.warn(note, stacklevel=2)
     if long:
-        return result.long.reset_index(drop=True)
-    return result.wide[wide_columns(result)].reset_index(drop=True)
+        return _tagged(result.long.reset_index(drop=True))
+    return _tagged(result.wide[wide_columns(result)].reset_index(drop=True), place_columns=result.columns)
 
 
 def track(places: Iterable[str] | None = None, *, corpus: PathLike | None = None, province: str | None = None,
@@ -117,7 +118,7 @@ def track(places: Iterable[str] | None = None, *, corpus: PathLike | None = None
     for same in result.duplicates:
         warnings.warn(f"{same[0].place} {same[0].year}: {len(same)} reports; using {same[0].path}", stacklevel=2)
     frame, columns = (result.long, LONG_COLUMNS) if long else (result.rows, TRACK_COLUMNS)
-    return frame[list(columns)].reset_index(drop=True)
+    return _tagged(frame[list(columns)].reset_index(drop=True), table="track_long" if long else "track")
 
 
 def catalogue(rules: PathLike | None = None, extra_rules: Iterable[PathLike] = ()) -> pd.DataFrame:
@@ -149,6 +150,30 @@ def read_numbers(text: str) -> pd.DataFrame:
     rows = [{"raw": text[q.start:q.end], "start": q.start, "end": q.end, "value": q.value, "value_max": q.value_max,
              "unit": q.unit, "qualifier": q.qualifier} for q in read_quantities(text)]
     return _frame(rows, ("raw", "start", "end", "value", "value_max", "unit", "qualifier"))
+
+
+def write(frame: pd.DataFrame, path: PathLike, *, fmt: str | None = None, codebook: bool = False) -> Path:
+    """Write a frame of polcmp's (or any DataFrame) as the command's -o would: the format from
+    the extension (.csv .tsv .json .jsonl .xlsx .parquet .dta) or `fmt`; Excel with Chinese
+    titles over the column names (read back with pd.read_excel(path, header=1)), typed
+    Parquet, Stata 118 with ASCII names and the meanings as variable labels. Atomically, the
+    mode kept; codebook=True writes `<name>.datapackage.json` beside it. Returns the path."""
+    from .atomic import write_bytes
+    from .codebook import datapackage, describe
+    from .writers import UnknownFormat, format_for_path, stata_names, to_bytes
+
+    path = Path(path)
+    fmt = fmt or format_for_path(path)
+    if fmt is None:
+        raise UnknownFormat(f"{path}: unknown extension; use .csv .tsv .json .jsonl .xlsx .parquet .dta, or fmt=")
+    fields = describe(list(frame.columns), table=frame.attrs.get("polcmp_table"),
+                      place_columns=frame.attrs.get("polcmp_place_columns", ()), frame=frame)
+    written = write_bytes(path, to_bytes(frame, fmt, fields))
+    if codebook:
+        names = stata_names([f.name for f in fields]) if fmt == "dta" else None
+        package = json.dumps(datapackage(fields, path, fmt, names=names), ensure_ascii=False, indent=2) + "\n"
+        write_bytes(path.with_name(path.stem + ".datapackage.json"), package.encode("utf-8"))
+    return written
 
 
 # --- shared steps -------------------------------------------------------------------------
@@ -211,6 +236,16 @@ def _fail(problem: ReportError, errors: str) -> None:
     if errors == "raise":
         raise problem
     warnings.warn(str(problem), stacklevel=3)
+
+
+def _tagged(frame: pd.DataFrame, table: str | None = None, place_columns=()) -> pd.DataFrame:
+    """Note in the frame which table it is, so write() describes its columns right (a track's
+    `year` is the year the target is about; a comparison's place columns)."""
+    if table:
+        frame.attrs["polcmp_table"] = table
+    if place_columns:
+        frame.attrs["polcmp_place_columns"] = list(place_columns)
+    return frame
 
 
 def _frame(rows: list[dict], columns) -> pd.DataFrame:

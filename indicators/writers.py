@@ -145,8 +145,10 @@ def _excel_value(value):
 
 
 def write_xlsx(data: pd.DataFrame, path, fields: list[Field]) -> None:
-    """One sheet of data (header frozen, filters on, numbers as numbers, text never a formula)
-    and a `codebook` sheet; each header cell carries the column's Chinese title and meaning."""
+    """One sheet of data and a `codebook` sheet. Two header rows, both frozen: the Chinese
+    titles a reader sees first, then the column names scripts use (pandas: read_excel(f,
+    header=1)), with filters; numbers as numbers, text never a formula; each title cell carries
+    the column's meaning as a comment."""
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.comments import Comment
@@ -157,14 +159,14 @@ def write_xlsx(data: pd.DataFrame, path, fields: list[Field]) -> None:
     sheet = book.active
     sheet.title = "data"
     bold = Font(bold=True)
+    sheet.append([f.title or f.name for f in fields])
     sheet.append([f.name for f in fields])
     for cell, f in zip(sheet[1], fields):
         cell.font = bold
-        note = "\n".join(x for x in (f.title, f.description) if x)
-        if note:
-            cell.comment = Comment(note, "polcmp", width=300, height=120)
-    widths = [display_width(f.name) for f in fields]
-    for row_number, row in enumerate(data.itertuples(index=False, name=None), start=2):
+        if f.description:
+            cell.comment = Comment(f.description, "polcmp", width=300, height=120)
+    widths = [max(display_width(f.name), display_width(f.title or "")) for f in fields]
+    for row_number, row in enumerate(data.itertuples(index=False, name=None), start=3):
         values = [_excel_value(v) for v in row]
         values = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values]
         sheet.append(values)
@@ -178,8 +180,8 @@ def write_xlsx(data: pd.DataFrame, path, fields: list[Field]) -> None:
                 widths[i] = max(widths[i], len(str(v)))
     for i, width in enumerate(widths):
         sheet.column_dimensions[get_column_letter(i + 1)].width = min(width, EXCEL_WIDTH_MAX) + 2
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    sheet.freeze_panes = "A3"
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(fields))}{sheet.max_row}"
     codebook = book.create_sheet("codebook")
     codebook.append(["column", "title", "type", "description"])
     for cell in codebook[1]:

@@ -43,7 +43,7 @@ def as_text(frame: pd.DataFrame) -> list[dict]:
 
 def test_public_names():
     assert set(polcmp.__all__) == {"extract", "compare", "track", "catalogue", "explain", "read_numbers",
-                                   "PolcmpError"}
+                                   "write", "PolcmpError"}
     for name in polcmp.__all__:
         assert getattr(polcmp, name).__doc__, name
 
@@ -148,3 +148,23 @@ def test_the_wheel_installs_one_import_name(tmp_path):
     assert proc.returncode == 0, proc.stderr
     where, rows = proc.stdout.split()
     assert where.startswith(str(tmp_path / "site")) and int(rows) > 10
+
+
+def test_write_each_format_and_its_codebook(tmp_path):
+    import json
+
+    panel = polcmp.track(["全国", "北京"], indicators=["gdp_growth"])
+    readers = {"csv": pd.read_csv, "parquet": pd.read_parquet, "dta": pd.read_stata,
+               "xlsx": lambda p: pd.read_excel(p, header=1)}
+    for fmt, read in readers.items():
+        path = polcmp.write(panel, tmp_path / f"panel.{fmt}", codebook=True)
+        back = read(path)
+        assert list(back.columns) == list(panel.columns) and len(back) == len(panel)
+        assert back["target"].astype(float).fillna(-1).tolist() == panel["target"].astype(float).fillna(-1).tolist()
+        package = json.loads((tmp_path / "panel.datapackage.json").read_text(encoding="utf-8"))
+        fields = package["resources"][0]["schema"]["fields"]
+        assert [f["name"] for f in fields] == list(panel.columns) and package["resources"][0]["format"] == fmt
+        year = next(f for f in fields if f["name"] == "year")
+        assert "about" in year["description"]   # a track's year is the year the target is about
+    with pytest.raises(polcmp.PolcmpError, match="unknown extension"):
+        polcmp.write(panel, tmp_path / "panel.docx")

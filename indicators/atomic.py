@@ -1,0 +1,48 @@
+"""Files written whole or not at all, with the permissions a user expects.
+
+A temporary file beside the target, renamed into place when complete: an interrupted or
+failed write never leaves half a file and keeps the old one. A new file gets 0666 less the
+umask (as a shell's `>` would), an overwritten one keeps its own mode; through a symbolic
+link the file it points to is replaced. The command line's -o (cli/files.py) and the API's
+polcmp.write use it.
+"""
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+def current_umask() -> int:
+    """The process's umask (read by setting it and setting it back; polcmp creates no files
+    in other threads meanwhile)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def mode_for(target: Path) -> int:
+    """An existing file keeps its permission bits; a new one gets 0666 less the umask."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~current_umask()
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
+    """Write `data` to `path` atomically; returns the path written (a symlink's target)."""
+    target = Path(os.path.realpath(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            os.fchmod(out.fileno(), mode_for(target))
+            out.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return target
