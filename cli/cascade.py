@@ -108,7 +108,7 @@ def render_cascade(result, out) -> None:
     """The tree as a table: places indented by level, target, parent, what the level adds."""
     from rich.table import Table
 
-    from .fit import choose, dropped_note, measure
+    from .fit import choose, dropped_note, measure_all
 
     console = make_console(out)
     if not result.rows:
@@ -118,7 +118,8 @@ def render_cascade(result, out) -> None:
                    ("目标 target", "right"), ("上级 parent", "left"), ("加码 added", "right"))
         cells = [["  " * row["depth"] + row["place"], LEVEL_LABEL[row["level"]], row["place_code"] or "",
                   target_text(row), row["parent"] or "", added(row)] for row in result.rows]
-        laid = [measure(name, [r[i] for r in cells]) for i, (name, _j) in enumerate(columns)]
+        names = [name for name, _justify in columns]
+        laid = measure_all(names, {name: [r[i] for r in cells] for i, name in enumerate(names)}, console.width)
         # a narrow terminal loses the code first, then the parent's name, then the level
         shown, dropped = choose(laid, console.width, ("代码 code", "上级 parent", "级别 level"))
         keep = [i for i, c in enumerate(laid) if c in shown]

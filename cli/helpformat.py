@@ -11,7 +11,7 @@ import re
 from typing import Sequence
 
 from rich.cells import cell_len
-from typer._click.formatting import HelpFormatter as ClickHelpFormatter
+from .clickcompat import formatting
 
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 # a wide character with the closing punctuation that must stay on its line, or a run of others
@@ -44,7 +44,7 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
 
 
-class HelpFormatter(ClickHelpFormatter):
+class HelpFormatter(formatting.HelpFormatter):
     """click's help layout, measured in cells."""
 
     def write_text(self, text: str) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from typer._click.core import Context
 from typer.core import TyperArgument
 
 from ..indicators.errors import PolcmpError
 
+from .clickcompat import core as click_core, exceptions as click_exceptions
 from .files import output_option
 from .helpformat import HelpFormatter
 from .output import Format
@@ -23,7 +23,7 @@ from .status import ExitCode, error
 # and the help text already say what to give.
 TyperArgument.display_type_rich = lambda self, ctx: None
 # click wraps help by characters; ours wraps by terminal cells (Chinese takes two), never inside a word
-Context.formatter_class = HelpFormatter
+click_core.Context.formatter_class = HelpFormatter
 
 app = typer.Typer(
     name="polcmp",
@@ -103,12 +103,10 @@ AllPlacesOption = Annotated[bool, typer.Option(
 
 def every_place(ctx: typer.Context, places, province, all_places: bool) -> bool:
     """No place named, but --all-places, or --corpus DIR given on the command line: take them all."""
-    from typer._click.core import ParameterSource
-
     if places and all_places:
         raise typer.BadParameter("name places or give --all-places, not both", param_hint="--all-places")
     return all_places or (not places and not province
-                          and ctx.get_parameter_source("corpus") is ParameterSource.COMMANDLINE)
+                          and ctx.get_parameter_source("corpus") is click_core.ParameterSource.COMMANDLINE)
 
 
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", metavar="N", callback=at_least_one,
@@ -153,15 +151,14 @@ def run() -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `polcmp … | head` ends quietly
     signal.signal(signal.SIGINT, _interrupted)
-    from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
     from . import cascade, compare, explain, extract, keywords, mentions, places, rules, text, track  # noqa: F401  (registers commands)
     try:
         code = app(standalone_mode=False, prog_name="polcmp")   # --help and finish() return their code
-    except NoArgsIsHelpError as e:   # `polcmp` or `polcmp rules` alone: the help, as a usage error
+    except click_exceptions.NoArgsIsHelpError as e:   # `polcmp` or `polcmp rules` alone: the help, as a usage error
         e.show()
         sys.exit(ExitCode.CANNOT_RUN)
-    except UsageError as e:
+    except click_exceptions.UsageError as e:
         usage_error(e, sys.argv[1:])
         sys.exit(ExitCode.CANNOT_RUN)
     except typer.Abort:

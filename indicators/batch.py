@@ -7,7 +7,10 @@ from __future__ import annotations
 import os
 import re
 import signal
+import threading
 from collections import deque
+from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -108,17 +111,45 @@ def extract_many(paths: list[str], extractor: Extractor, encoding: str | None = 
 
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                initargs=(extractor.catalogue, encoding, cache))
+    with _deferred_interrupt() as interrupted:
+        try:
+            for outcome in _in_order(pool, paths, jobs * IN_FLIGHT_PER_JOB, cache, encoding, interrupted):
+                if on_done:
+                    on_done(outcome[0])
+                yield outcome
+        finally:   # interrupted or abandoned: queued reports are dropped, not extracted first
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Interrupted(Exception):
+    """Ctrl-C reached while the pool ran: raised at a safe point, outside the pool's code."""
+
+
+@contextmanager
+def _deferred_interrupt() -> Iterator[list]:
+    """While a pool runs, Ctrl-C only takes note (an exception raised inside the executor's own
+    code, holding its locks, can leave shutdown waiting for ever); _in_order checks the note
+    between waits and stops there. Once the pool is shut down, the handler that was in place
+    gets the signal: the command's one message and exit code, or KeyboardInterrupt."""
+    if threading.current_thread() is not threading.main_thread():
+        yield []   # signals reach the main thread only
+        return
+    noted: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: noted.append(signum))
     try:
-        for outcome in _in_order(pool, paths, jobs * IN_FLIGHT_PER_JOB, cache, encoding):
-            if on_done:
-                on_done(outcome[0])
-            yield outcome
-    finally:   # interrupted or abandoned: queued reports are dropped, not extracted first
-        pool.shutdown(wait=True, cancel_futures=True)
+        yield noted
+    except _Interrupted:
+        pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if noted and previous is not signal.SIG_IGN:
+        if callable(previous):
+            previous(signal.SIGINT, None)
+        raise KeyboardInterrupt
 
 
 def _in_order(pool, paths: list[str], window: int, cache: ValueCache | None = None,
-              encoding: str | None = None) -> Iterator[Outcome]:
+              encoding: str | None = None, interrupted: list | None = None) -> Iterator[Outcome]:
     """Like pool.map, but with at most `window` reports queued and not yet consumed; reports
     found in the cache take a place in the queue but never go to the pool."""
     def start(path: str):
@@ -129,7 +160,18 @@ def _in_order(pool, paths: list[str], window: int, cache: ValueCache | None = No
     pending = deque(start(p) for p in islice(todo, window))
     while pending:
         head = pending.popleft()
-        outcome = head if isinstance(head, tuple) else head.result()
+        outcome = head if isinstance(head, tuple) else _result(head, interrupted)
         for p in islice(todo, 1):
             pending.append(start(p))
         yield outcome
+
+
+def _result(future, interrupted: list | None) -> Outcome:
+    """The future's outcome, waited for in short steps so that a noted Ctrl-C stops the run."""
+    while True:
+        if interrupted:
+            raise _Interrupted()
+        try:
+            return future.result(timeout=0.1)
+        except FutureTimeout:
+            continue

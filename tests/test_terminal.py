@@ -129,6 +129,7 @@ def test_cascade_at_80_columns_leaves_out_the_code_and_says_so():
     assert "全国" in text and "北京" in text
     wide = seen(200, "cascade", "gdp_growth", "--corpus", PANEL, "--year", "2023")
     assert "110000" in wide and "not shown" not in wide
+    assert "代码 code" in wide and "目标 target" in wide   # a table that fits keeps its headers whole
 
 
 # ------------------------------------------------------------------ usage errors and help
