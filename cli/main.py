@@ -79,7 +79,8 @@ CorpusOption = Annotated[Optional[Path], typer.Option(
 IndicatorOption = Annotated[Optional[list[str]], typer.Option(
     "--indicator", "-i", metavar="ID", help="Only this indicator id (repeatable).")]
 GroupOption = Annotated[Optional[list[str]], typer.Option(
-    "--group", "-g", metavar="GROUP", help="Only this group: innovation, talent, digital, economy (repeatable).")]
+    "--group", "-g", metavar="GROUP",
+    help="Only this group: innovation, talent, digital, economy, livelihood, green (repeatable).")]
 ProvinceOption = Annotated[Optional[str], typer.Option(
     "--province", "--in", metavar="PROVINCE",
     help="Every place of the corpus in this province (山东, 山东省, 广西, 北京), the province itself first.")]
