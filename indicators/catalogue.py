@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,21 +140,45 @@ def resolve_rules_path(explicit: str | os.PathLike | None = None) -> Path:
     return chosen(explicit, ENV_RULES, bundled("rules.yaml"))
 
 
+# A catalogue is a hand-written text file: the built-in one is about 100 KB. A bigger file, or
+# one that is not a regular file (/dev/zero, a FIFO), is refused before it is read.
+MAX_CATALOGUE_BYTES = 8 * 1024 * 1024
+
+
 def read_catalogue_file(path: Path) -> tuple[dict, str]:
-    """(parsed data, raw text) of one catalogue file. Raises CatalogueError if unreadable."""
+    """(parsed data, raw text) of one catalogue file. Raises CatalogueError if unreadable,
+    too large, not a regular file, not YAML, or (a user's file) using YAML aliases, which can
+    expand a few lines into gigabytes."""
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise CatalogueError(str(path), ["not a regular file"], unreadable=True)
+        if info.st_size > MAX_CATALOGUE_BYTES:
+            raise CatalogueError(str(path), [f"{info.st_size:,} bytes: a catalogue may have at most "
+                                             f"{MAX_CATALOGUE_BYTES // 2**20} MB"], unreadable=True)
         raw_text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CatalogueError(str(path), ["no such file"], unreadable=True) from None
     except (OSError, UnicodeDecodeError) as e:
         raise CatalogueError(str(path), [f"cannot read: {e}"], unreadable=True) from None
     try:
+        if path.resolve() != bundled("rules.yaml").resolve():
+            _refuse_aliases(raw_text, path)
         data = yaml.load(raw_text, Loader=_LOADER)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise CatalogueError(str(path), [f"not valid YAML ({getattr(e, 'problem', None) or e})"],
                              [mark.line + 1 if mark else None]) from None
     return data, raw_text
+
+
+def _refuse_aliases(raw_text: str, path: Path) -> None:
+    """A YAML alias (*name) is a CatalogueError at its line: a catalogue never needs one, and
+    nested aliases are the 'billion laughs' of YAML. One pass over the parser's events."""
+    for event in yaml.parse(raw_text, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise CatalogueError(str(path), [f"YAML alias *{event.anchor}: aliases are not allowed in a catalogue "
+                                             "(write the value out)"], [event.start_mark.line + 1])
 
 
 def load_catalogue(path: str | os.PathLike | None = None, extra: list | tuple = ()) -> Catalogue:
@@ -176,7 +201,7 @@ def _merge_extra(base: dict, base_path: Path, extras: list[Path]) -> dict:
     if not isinstance(base, dict):
         raise CatalogueError(str(base_path), ["top level must be a mapping with 'indicators'"])
     merged = {k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v) for k, v in base.items()}
-    known = {i.get("id") for i in base.get("indicators") or [] if isinstance(i, dict)}
+    known = {i.get("id") for i in base.get("indicators") or [] if isinstance(i, dict) and isinstance(i.get("id"), str)}
     for path in extras:
         data, raw_text = read_catalogue_file(path)
         problems = []
@@ -189,9 +214,11 @@ def _merge_extra(base: dict, base_path: Path, extras: list[Path]) -> dict:
                     problems.append(f"{section}.{name}: already defined differently in {base_path}")
                 merged.setdefault(section, {})[name] = value
         for i, ind in enumerate(data.get("indicators") or []):
-            if isinstance(ind, dict) and ind.get("id") in known:
+            if not isinstance(ind, dict) or not isinstance(ind.get("id"), str):
+                continue   # compile_catalogue below names the problem with its path
+            if ind.get("id") in known:
                 problems.append(f"indicators[{i}].id: {ind['id']} is already defined in {base_path}")
-            elif isinstance(ind, dict):
+            else:
                 known.add(ind.get("id"))
         if problems:
             raise CatalogueError(str(path), problems).with_lines(raw_text)

@@ -145,3 +145,48 @@ def test_catastrophic_patterns_are_refused_fast(tmp_path):
     code, _, err = polcmp("extract", str(report), "--extra-rules", str(extra))
     assert time.monotonic() - started < 5   # the process start-up included; the check itself is instant
     assert code == ExitCode.CANNOT_RUN and "exponential time" in err
+
+
+# ------------------------------------------------------------------ catalogue loading bounded
+
+ALIAS_BOMB = "\n".join(["a: &a [x, x, x, x, x, x, x, x, x]"]
+                       + [f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]" for p, n in zip("abcdefg", "bcdefgh")]
+                       + ["indicators:", "  - id: bomb", "    name: *h"]) + "\n"
+
+
+def test_a_yaml_alias_bomb_is_refused_at_its_line(tmp_path):
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text(ALIAS_BOMB, encoding="utf-8")
+    started = time.monotonic()
+    code, out, _ = polcmp("rules", "check", str(bomb))
+    assert code == ExitCode.PARTIAL and f"{bomb}:2: YAML alias *a: aliases are not allowed" in out
+    code, _, err = polcmp("extract", str(ROOT / "seeds" / "临海_2023.txt"), "--extra-rules", str(bomb))
+    assert code == ExitCode.CANNOT_RUN and len(err.strip().splitlines()) == 1 and "YAML alias" in err
+    assert time.monotonic() - started < 20
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+def test_a_catalogue_that_is_not_a_regular_file_is_refused(tmp_path, special):
+    import os
+
+    if special == "fifo":
+        special = str(tmp_path / "rules.yaml")
+        os.mkfifo(special)
+    code, _, err = polcmp("rules", "check", special)
+    assert code == ExitCode.CANNOT_RUN and err.strip() == f"polcmp: error: {special}: not a regular file"
+
+
+def test_an_oversized_catalogue_is_refused(tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_text("# " + "x" * (9 * 2**20) + "\nindicators: []\n", encoding="utf-8")
+    code, _, err = polcmp("rules", "check", str(big))
+    assert code == ExitCode.CANNOT_RUN and "a catalogue may have at most 8 MB" in err
+
+
+@pytest.mark.parametrize("bad_id", ["{a: 1}", "[a, b]", "12"])
+def test_an_extra_catalogue_with_a_strange_id_is_a_problem_not_a_crash(tmp_path, bad_id):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(f"indicators:\n  - id: {bad_id}\n    name: x\n", encoding="utf-8")
+    code, _, err = polcmp("extract", str(ROOT / "seeds" / "临海_2023.txt"), "--extra-rules", str(extra))
+    assert code == ExitCode.CANNOT_RUN and f"{extra}:2: indicators[0].id: must be snake_case text" in err
+    assert "internal error" not in err
