@@ -351,6 +351,16 @@ def _compile(pattern: str, where: str, problems: list[str]) -> re.Pattern | None
     return compiled
 
 
+def can_match_empty(pattern: str) -> bool:
+    """True when the pattern's shortest match is empty: (?<=增长), (万人)?, x* — such a subject
+    matches at every position. Read from the parsed pattern, so no text has to be tried."""
+    try:
+        from re import _parser as parser
+    except ImportError:   # Python < 3.11
+        import sre_parse as parser
+    return parser.parse(pattern).getwidth()[0] == 0
+
+
 @lru_cache(maxsize=None)   # many indicators share one link ({GROWTH}, {NEW_LINK}): parsed once
 def catastrophic(pattern: str) -> bool:
     r"""True for patterns with an unbounded repeat inside another unbounded repeat — (a+)+,
@@ -436,8 +446,9 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
         src = _substitute(pat, pw, fragments, problems)
         if src is None or _compile(src, pw, problems) is None:
             continue
-        if re.compile(src).match(""):
-            problems.append(f"{pw}: matches the empty string")
+        if can_match_empty(src):
+            problems.append(f"{pw}: can match the empty string (a bare lookaround, an optional whole), "
+                            "so it would claim numbers anywhere; give it words it must contain")
             continue
         expanded.append(src)
         subjects.append(re.compile(src))
@@ -446,6 +457,9 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
         if raw.get(key):
             src = _substitute(str(raw[key]), f"{where}.{key}", fragments, problems)
             optional[key] = _compile(src, f"{where}.{key}", problems) if src is not None else None
+            if optional[key] is not None and can_match_empty(src):
+                problems.append(f"{where}.{key}: can match the empty string, so it would hold for every sentence; "
+                                "give it words it must contain")
     examples = _examples(raw.get("examples"), f"{where}.examples", problems, positive=True)
     counter = _examples(raw.get("counterexamples"), f"{where}.counterexamples", problems, positive=False)
     if len(problems) > n_before:

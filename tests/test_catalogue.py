@@ -32,7 +32,10 @@ def test_builtin_catalogue_loads():
 @pytest.mark.parametrize(("changes", "expected"), [
     ({"patterns": ["{PCT}高新"]}, "indicators[3].patterns[0]: unknown fragment {PCT}"),
     ({"patterns": ["(unclosed"]}, "indicators[3].patterns[0]: regex does not compile"),
-    ({"patterns": ["a?"]}, "indicators[3].patterns[0]: matches the empty string"),
+    ({"patterns": ["a?"]}, "indicators[3].patterns[0]: can match the empty string"),
+    ({"patterns": ["(?<=增长)"]}, "indicators[3].patterns[0]: can match the empty string"),   # zero width
+    ({"patterns": ["(?:研发)?(?:投入)*"]}, "indicators[3].patterns[0]: can match the empty string"),
+    ({"exclude": "(?!x)"}, "indicators[3].exclude: can match the empty string"),
     ({"id": "rd_intensity"}, "indicators[3].id: duplicate id rd_intensity"),
     ({"unit": "斤"}, "indicators[3].unit: unknown unit 斤"),
     ({"group": "sports"}, "indicators[3].group: unknown group sports"),
