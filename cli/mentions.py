@@ -29,6 +29,8 @@ def mentions(
     corpus: CorpusOption = None,
 ) -> None:
     """Per place, how often each term occurs per 10,000 characters, and every sentence with it."""
+    if any(not term.strip() for term in terms):   # the empty string occurs between every two characters
+        raise typer.BadParameter("a term must have at least one character that is not a space", param_hint="TERM")
     library = Corpus(resolve_corpus_path(corpus))
     if places:
         entries = library.resolve_all(places)

@@ -95,3 +95,9 @@ def test_extract_and_compare_never_load_jieba():
     for args, pandas in ((["extract", str(SEEDS / "临海_2023.txt")], "False"), (["compare", "临海"], "True")):
         proc = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=ROOT)
         assert proc.stderr.strip().splitlines()[-1] == f"False {pandas}"
+
+
+@pytest.mark.parametrize("term", ["", " "])
+def test_mentions_refuses_an_empty_term(term):
+    code, out, err = polcmp("mentions", term, "数字经济")
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "TERM" in err
