@@ -427,7 +427,7 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
                                       and all(isinstance(x, (int, float)) for x in plausible)
                                       and plausible[0] < plausible[1]):
         problems.append(f"{where}.plausible: must be [low, high]")
-    for key in sorted(unknown):
+    for key in sorted(unknown, key=str):
         problems.append(f"{where}.{key}: unknown key")
 
     default_link = "{LINK}" if "LINK" in fragments else DEFAULT_LINK
@@ -486,7 +486,7 @@ def _examples(raw, where: str, problems: list[str], positive: bool) -> list[Exam
             continue
         unknown = set(item) - {"text", "value", "qualifier", "value_max", "why", "note", "source"} \
             if isinstance(item, dict) else set()
-        for key in sorted(unknown):
+        for key in sorted(unknown, key=str):
             problems.append(f"{w}.{key}: unknown key")
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             problems.append(f"{w}: needs a text")
@@ -495,7 +495,7 @@ def _examples(raw, where: str, problems: list[str], positive: bool) -> list[Exam
             if not isinstance(item.get("value"), (int, float)) or isinstance(item.get("value"), bool):
                 problems.append(f"{w}.value: must be a number")
                 continue
-            if item.get("qualifier", "=") not in QUALIFIERS:
+            if not isinstance(item.get("qualifier", "="), str) or item.get("qualifier", "=") not in QUALIFIERS:
                 problems.append(f"{w}.qualifier: must be one of {' '.join(QUALIFIERS)}")
                 continue
         out.append(Example(item["text"], item.get("value") if positive else None, item.get("qualifier"),
