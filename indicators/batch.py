@@ -35,9 +35,14 @@ def expand_inputs(arguments: Iterable[str]) -> tuple[list[str], list[ReportError
     for arg in arguments:
         p = Path(arg)
         if arg != "-" and p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*")
-                           if f.is_file() and f.suffix.lower() in SUFFIXES and not _NOT_A_REPORT.match(f.name)
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            try:
+                found = sorted(str(f) for f in p.rglob("*")
+                               if f.suffix.lower() in SUFFIXES and not _NOT_A_REPORT.match(f.name)
+                               and f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            except OSError as e:   # a folder that cannot be walked (/proc, no permission below)
+                problems.append(ReportError(arg, f"cannot list this directory: {e.strerror or e}"
+                                                 + (f" ({e.filename})" if e.filename else "")))
+                continue
             if not found:
                 problems.append(ReportError(arg, f"no reports in this directory ({' '.join(sorted(SUFFIXES))})"))
             paths.extend(found)

@@ -54,7 +54,12 @@ class Corpus:
         self.root = Path(root)
         if not self.root.is_dir():
             raise PolcmpError(f"corpus {self.root}: not a directory")
-        paths, _ = expand_inputs([str(self.root)])
+        if self.root.resolve().parts[1:2] in (("proc",), ("sys",)):
+            raise PolcmpError(f"corpus {self.root}: a system folder (/proc, /sys), not a folder of reports")
+        paths, problems = expand_inputs([str(self.root)])
+        listing = [e for e in problems if e.reason.startswith("cannot list")]
+        if listing:
+            raise PolcmpError(f"corpus {listing[0]}")
         self.entries: list[Entry] = []
         self.unreadable: list[ReportError] = []
         for path in paths:

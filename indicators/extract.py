@@ -68,6 +68,8 @@ MAX_REACH = 60       # subject + link words: the longest real ones are about 30 
 MAX_CONTEXT = 300    # how far back CONTEXT words are looked for
 MAX_AFTER = 30       # how far a subject after its number may reach
 MAX_TRAILING_LINK = 12   # 下降, 分别增长了: the verb a list of subjects ends with
+MAX_SENTENCE = 1500  # how far back a sentence start is looked for: real ones are under 500 characters; a
+                     # report of one endless line (no 。 or line end) must not cost its length per number
 MAX_BRIDGE = 90      # how far back an earlier clause's subject is taken: the longest real chains are ~70
 SHORT_MODIFIER = 4   # 亚洲, 城镇: a list part this short is a modifier, not a subject
 MAX_ITEMS = 6        # how many list items back a later item looks for its list's noun or verb
@@ -304,8 +306,9 @@ class _Run:
 
     # -- positions: clauses end at , ; : ! ? 。 and line ends; sentences at ; ! ? 。 and line ends
     def _start(self, boundary: re.Pattern, pos: int) -> int:
-        m = boundary.search(self.backwards, len(self.work) - pos)
-        return len(self.work) - m.start() if m else 0
+        back = len(self.work) - pos
+        m = boundary.search(self.backwards, back, back + MAX_SENTENCE)
+        return len(self.work) - m.start() if m else max(0, pos - MAX_SENTENCE)
 
     def clause_start(self, pos: int) -> int:
         return self._start(CLAUSE_END, pos)

@@ -54,28 +54,72 @@ def html_to_text(data: bytes, path: str, decode) -> str:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+DOCX_XML_CAP = 64 * 1024 * 1024   # word/document.xml decompressed: real reports are a few MB
+DOCX_NESTING_CAP = 100             # paragraphs inside paragraphs (text boxes): Word writes 2 or 3
+_DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+
+
 def docx_to_text(data: bytes, path: str) -> str:
     """Paragraphs of a .docx, in document order (tables included), one per line.
 
     A .docx is a zip whose word/document.xml lists paragraphs (w:p) of text runs (w:t);
-    the standard library reads that exactly, so no dependency is needed."""
+    the standard library reads that. Hostile files are refused, not expanded: the XML is
+    read in chunks up to DOCX_XML_CAP (a zip bomb), a DOCTYPE or ENTITY declaration is
+    refused (billion laughs, external entities; Word never writes one), and the tree is
+    walked by iterparse events, never recursively (50,000 nested paragraphs)."""
+    import io
     try:
-        with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:
-            xml = z.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError):
+        with zipfile.ZipFile(io.BytesIO(data)) as z, z.open("word/document.xml") as f:
+            chunks, size = [], 0
+            while chunk := f.read(1 << 20):
+                size += len(chunk)
+                if size > DOCX_XML_CAP:
+                    raise ReportError(path, f"word/document.xml too large when decompressed "
+                                            f"(over {DOCX_XML_CAP // 2**20} MB)")
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError, OSError, NotImplementedError,
+            ValueError, RuntimeError):
         raise ReportError(path, "not a valid .docx file") from None
-    root = ElementTree.fromstring(xml)
-    lines = []
-    for p in root.iter(f"{_W}p"):
-        parts = []
-        for node in p.iter():
-            if node.tag == f"{_W}t" and node.text:
-                parts.append(node.text)
-            elif node.tag == f"{_W}tab":
-                parts.append("\t")
-            elif node.tag in (f"{_W}br", f"{_W}cr"):
-                parts.append("\n")
-        lines.append("".join(parts))
+    xml = b"".join(chunks)
+    if _DOCTYPE.search(xml):
+        raise ReportError(path, "refused: the .docx declares a DOCTYPE or ENTITY (Word never writes one)")
+    return _paragraphs(xml, path)
+
+
+def _paragraphs(xml: bytes, path: str) -> str:
+    """The text of every w:p in document order, by iterparse events (no recursion). A paragraph
+    inside another (a text box) is its own line and part of the outer one's too, as Word shows
+    it; real files nest two or three deep, so more than DOCX_NESTING_CAP is refused."""
+    import io
+    lines: list[str] = []
+    open_parts: list[tuple[int, list[str]]] = []   # (its line, its parts) per w:p still open
+    try:
+        for event, node in ElementTree.iterparse(io.BytesIO(xml), events=("start", "end")):
+            tag = node.tag
+            if event == "start":
+                if tag == f"{_W}p":
+                    if len(open_parts) >= DOCX_NESTING_CAP:
+                        raise ReportError(path, f"paragraphs nested more than {DOCX_NESTING_CAP} deep: "
+                                                "not a document polcmp reads")
+                    open_parts.append((len(lines), []))
+                    lines.append("")
+                continue
+            if open_parts:
+                if tag == f"{_W}t" and node.text:
+                    for _, parts in open_parts:
+                        parts.append(node.text)
+                elif tag == f"{_W}tab":
+                    for _, parts in open_parts:
+                        parts.append("\t")
+                elif tag in (f"{_W}br", f"{_W}cr"):
+                    for _, parts in open_parts:
+                        parts.append("\n")
+            if tag == f"{_W}p":
+                line, parts = open_parts.pop()
+                lines[line] = "".join(parts)
+            node.clear()
+    except ElementTree.ParseError as e:
+        raise ReportError(path, f"word/document.xml is not valid XML ({e})") from None
     return "\n".join(lines)
 
 
@@ -100,6 +144,11 @@ def pdf_to_text(data: bytes, path: str) -> str:
         raw = extract_text(io.BytesIO(data))
     except (PDFSyntaxError, ValueError, TypeError, KeyError) as e:
         raise ReportError(path, f"cannot read this PDF ({type(e).__name__})") from None
+    except Exception as e:   # pdfminer raises its own kinds (PDFPasswordIncorrect, PSEOF, …) for
+        # encrypted, truncated or damaged files: each is the file's problem, told in one line
+        if type(e).__module__.startswith("pdfminer"):
+            raise ReportError(path, f"cannot read this PDF ({type(e).__name__}: encrypted or damaged?)") from None
+        raise
     if not raw.strip():
         raise ReportError(path, "this PDF has no text layer (a scan?); polcmp does not run OCR")
     return rejoin_lines(raw)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,20 +89,49 @@ def read_report(path: str | Path, encoding: str | None = None) -> Report:
         import sys
         data = sys.stdin.buffer.read()
     else:
-        p = Path(path)
-        if not p.exists():
-            raise ReportError(name, "no such file")
-        if p.is_dir():
-            raise ReportError(name, "is a directory, not a report file")
-        try:
-            data = p.read_bytes()
-        except OSError as e:
-            raise ReportError(name, f"cannot read: {e.strerror or e}") from None
+        data = _read_regular_file(Path(path), name)
     for magic, kind in _UNSUPPORTED_MAGIC.items():
         if data.startswith(magic):
             raise ReportError(name, f"{kind}: not a report polcmp can read")
     text = document_text(data, name, decode, encoding)
     return report_from_text(text, None if name == "-" else name)
+
+
+MAX_REPORT_BYTES = 200 * 1024 * 1024   # the longest real reports, as PDF, are a few MB
+
+
+def _read_regular_file(p: Path, name: str) -> bytes:
+    """The bytes of a plain file, at most MAX_REPORT_BYTES. A device (/dev/zero), a FIFO, a
+    socket or a file under /proc is refused before it is opened: reading one may never end."""
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise ReportError(name, "no such file") from None
+    except OSError as e:
+        raise ReportError(name, f"cannot read: {e.strerror or e}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ReportError(name, "is a directory, not a report file")
+    if not stat.S_ISREG(st.st_mode) or _under_proc(p):
+        raise ReportError(name, "not a regular file (a device, pipe or /proc entry), not a report")
+    if st.st_size > MAX_REPORT_BYTES:
+        raise ReportError(name, f"too large for a report (over {MAX_REPORT_BYTES // 2**20} MB)")
+    try:
+        with p.open("rb") as f:
+            data = f.read(MAX_REPORT_BYTES + 1)   # the file may have grown since stat
+    except OSError as e:
+        raise ReportError(name, f"cannot read: {e.strerror or e}") from None
+    if len(data) > MAX_REPORT_BYTES:
+        raise ReportError(name, f"too large for a report (over {MAX_REPORT_BYTES // 2**20} MB)")
+    return data
+
+
+def _under_proc(p: Path) -> bool:
+    """Files under /proc and /sys say they are regular but are made as they are read."""
+    try:
+        parts = p.resolve().parts
+    except (OSError, RuntimeError):
+        return False
+    return len(parts) > 1 and parts[1] in ("proc", "sys")
 
 
 def report_from_text(text: str, path: str | None = None) -> Report:
