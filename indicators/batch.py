@@ -29,21 +29,35 @@ _NOT_A_REPORT = re.compile(r"(?i)(readme|license|licence|changelog|contributing)
 
 def expand_inputs(arguments: Iterable[str]) -> tuple[list[str], list[ReportError]]:
     """Files as given; a directory stands for every report below it (by name, hidden ones
-    skipped). A directory with no report in it is an error of its own; the rest go on."""
+    skipped). A directory with no report in it is an error of its own, and so is a folder
+    below it that cannot be read (its reports would be missed unnamed); the rest go on."""
     paths: list[str] = []
     problems: list[ReportError] = []
     for arg in arguments:
         p = Path(arg)
         if arg != "-" and p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*")
-                           if f.is_file() and f.suffix.lower() in SUFFIXES and not _NOT_A_REPORT.match(f.name)
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            if not found:
+            unreadable: list[ReportError] = []
+            found = sorted(str(f) for f in _files_below(p, unreadable)
+                           if f.is_file() and f.suffix.lower() in SUFFIXES and not _NOT_A_REPORT.match(f.name))
+            problems.extend(unreadable)
+            if not found and not unreadable:
                 problems.append(ReportError(arg, f"no reports in this directory ({' '.join(sorted(SUFFIXES))})"))
             paths.extend(found)
         else:
             paths.append(arg)
     return paths, problems
+
+
+def _files_below(root: Path, unreadable: list[ReportError]) -> Iterator[Path]:
+    """Every file below root, hidden files and folders left out; each folder that cannot be
+    listed is added to `unreadable` (os.walk would skip it silently)."""
+    def failed(e: OSError) -> None:
+        unreadable.append(ReportError(e.filename or str(root), f"cannot read this folder: {e.strerror or e}; "
+                                                               f"its reports are skipped"))
+
+    for folder, dirs, names in os.walk(root, onerror=failed):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        yield from (Path(folder) / n for n in names if not n.startswith("."))
 
 
 Outcome = tuple[str, "list[Value] | ReportError"]

@@ -55,6 +55,7 @@ class Corpus:
         if not self.root.is_dir():
             raise PolcmpError(f"corpus {self.root}: not a directory")
         paths, _ = expand_inputs([str(self.root)])
+        self.paths = paths   # every report below root, named or not
         self.entries: list[Entry] = []
         self.unreadable: list[ReportError] = []
         for path in paths:
