@@ -21,7 +21,7 @@ from typing import Iterable, Iterator, Sequence
 
 from ..indicators.errors import PolcmpError, printable
 
-from .files import atomic_output, is_stdout, note_rows
+from .files import atomic_output, is_direct_sink, is_stdout, note_rows
 
 
 class Format(str, Enum):
@@ -46,7 +46,7 @@ def choose_format(requested: Format | None, output: Path | None) -> Format:
     error); else a table on a terminal, CSV when piped."""
     if requested is not None:
         return requested
-    if output is not None and str(output) != "-":   # -o - is stdout
+    if output is not None and str(output) != "-" and not is_direct_sink(output):   # -o - is stdout; /dev/null: CSV
         from ..indicators.writers import FORMATS, format_for_path
         known = format_for_path(output)
         if known is None:

@@ -144,21 +144,24 @@ def _deferred_interrupt() -> Iterator[list]:
     """While a pool runs, Ctrl-C only takes note (an exception raised inside the executor's own
     code, holding its locks, can leave shutdown waiting for ever); _in_order checks the note
     between waits and stops there. Once the pool is shut down, the handler that was in place
-    gets the signal: the command's one message and exit code, or KeyboardInterrupt."""
+    gets the signal: the command's one message and exit code, or KeyboardInterrupt. SIGTERM
+    is deferred the same way when a handler of the command's is in place for it."""
     if threading.current_thread() is not threading.main_thread():
         yield []   # signals reach the main thread only
         return
     noted: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: noted.append(signum))
+    deferred = [signal.SIGINT] + ([signal.SIGTERM] if callable(signal.getsignal(signal.SIGTERM)) else [])
+    previous = {s: signal.signal(s, lambda signum, frame: noted.append(signum)) for s in deferred}
     try:
         yield noted
     except _Interrupted:
         pass
     finally:
-        signal.signal(signal.SIGINT, previous)
-    if noted and previous is not signal.SIG_IGN:
-        if callable(previous):
-            previous(signal.SIGINT, None)
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    if noted and previous[noted[0]] is not signal.SIG_IGN:
+        if callable(previous[noted[0]]):
+            previous[noted[0]](noted[0], None)
         raise KeyboardInterrupt
 
 
