@@ -106,9 +106,9 @@ def check_output(path: str | os.PathLike | None) -> None:
     """Refuse, in one line, an output path that cannot or must not be written (OutputError)."""
     if is_stdout(path):
         return
-    _refuse_inputs(Path(path))
-    if is_direct_sink(path):
+    if is_direct_sink(path):   # never replaced, so never an input overwritten (extract /dev/null -o /dev/null)
         return
+    _refuse_inputs(Path(path))
     path = Path(path)
     shown = printable(path)
     target = path.resolve()
