@@ -14,6 +14,7 @@ from ..indicators.corpus import Corpus, resolve_corpus_path
 from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.extract import Extractor
 
+from .files import protect
 from .main import (BomOption, ExtraRulesOption, FormatOption, JobsOption, NoCacheOption, OutputOption, RulesOption,
                    a_year, app, finish)
 from .output import (FILE_FORMATS, MISSING, Format, choose_format, format_value, make_console, open_output, progress,
@@ -44,10 +45,13 @@ def cascade(
     extra_rules: ExtraRulesOption = None,
 ) -> None:
     """Targets down the tree: the nation's, each province's, each city's, and what each level adds (层层加码)."""
+    protect([rules, *(extra_rules or ())])
     catalogue = load_catalogue(rules, extra_rules or ())
     check_indicator_ids(catalogue, [indicator])
     wanted = next(ind for ind in catalogue.indicators if ind.id == indicator)
     libraries = [Corpus(resolve_corpus_path(c)) for c in (corpus or [None])]
+    for library in libraries:
+        protect(library.paths)
     unreadable = [problem for library in libraries for problem in library.unreadable]
     for problem in unreadable:
         error(str(problem))

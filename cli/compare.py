@@ -12,6 +12,7 @@ from ..indicators.corpus import Corpus, resolve_corpus_path
 from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.extract import Extractor
 
+from .files import protect
 from .main import (AllPlacesOption, BomOption, CodebookOption, CorpusOption, ExtraRulesOption, FormatOption,
                    GroupOption, IndicatorOption, JobsOption, NoCacheOption, OutputOption, ProvinceOption, RulesOption,
                    Status, app, every_place, finish)
@@ -50,9 +51,11 @@ def compare(
     """Compare places: one row per indicator, one column per place (targets by default)."""
     if codebook:
         codebook_path(output)
+    protect([rules, *(extra_rules or ())])
     catalogue = load_catalogue(rules, extra_rules or ())
     check_selection(catalogue, indicator, group)
     library = Corpus(resolve_corpus_path(corpus))
+    protect(library.paths)
     if every_place(ctx, places, province, all_places):
         entries = list(library.entries)
         if not entries:
@@ -65,6 +68,7 @@ def compare(
     if province:
         entries += [e for e in province_entries(library, province) if e not in entries]
 
+    protect([e.path for e in entries])   # a report named by its path may lie outside the corpus
     extractor = Extractor(catalogue)
     reports = []
     with progress(len(entries), "reading") as on_done:

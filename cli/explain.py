@@ -12,6 +12,7 @@ from ..indicators.explain import EXPLAIN_COLUMNS, explain as explain_text, expla
 from ..indicators.extract import Extractor
 from ..indicators.reports import read_report, report_from_text
 
+from .files import protect
 from .main import ExtraRulesOption, FormatOption, OutputOption, RulesOption, app, at_least_one, finish
 from .output import FILE_FORMATS, Format, choose_format, format_value, open_output, save_records, use_bom, write_records
 from .status import ExitCode
@@ -31,8 +32,10 @@ def explain(
     soft flag as read — every number, also those no indicator wants and bare Chinese numerals,
     or no value where a numeral cannot be read whole — the indicator and pattern that claimed
     it, or why none did."""
+    protect([rules, *(extra_rules or ())])
     catalogue = load_catalogue(rules, extra_rules or ())
     if line is not None:
+        protect([sentence])
         report = read_report(sentence)
         starts = [0] + [i + 1 for i, ch in enumerate(report.text) if ch == "\n"]
         if line > len(starts):

@@ -1,17 +1,17 @@
 """polcmp extract: every indicator value in the given reports, each with its source."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
 import typer
 
 from ..indicators.catalogue import check_indicator_ids, load_catalogue
-from ..indicators.errors import PolcmpError, ReportError
+from ..indicators.errors import ReportError
 from ..indicators.batch import expand_inputs, extract_many
 from ..indicators.extract import Extractor
 from ..indicators.models import COLUMNS
 
+from .files import protect
 from .main import (BomOption, CodebookOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, Status, app,
                    at_least_one, finish)
 from .output import (FILE_FORMATS, Format, choose_format, codebook_path, format_value, open_output, progress,
@@ -23,15 +23,6 @@ TABLE_COLUMNS = ("place", "year", "indicator", "label", "value", "status", "raw"
 
 class NoReadableInput(Exception):
     """Every input failed (each already reported): write nothing, exit 2."""
-
-
-def refuse_to_overwrite_inputs(output: Path | None, files: list[str]) -> None:
-    if output is None:
-        return
-    target = output.resolve()
-    for f in files:
-        if f != "-" and Path(f).resolve() == target:
-            raise PolcmpError(f"--output {output} is one of the input reports; refusing to overwrite it")
 
 
 @app.command()
@@ -60,11 +51,12 @@ def extract(
     """Every indicator value in each report, with the raw text, the clause and offsets it came from."""
     if codebook:
         codebook_path(output)
+    protect([rules, *(extra_rules or ())])
     catalogue = load_catalogue(rules, extra_rules or ())
     wanted = set(indicator or [])
     check_indicator_ids(catalogue, sorted(wanted))
     paths, problems = expand_inputs(inputs)
-    refuse_to_overwrite_inputs(output, paths)
+    protect(paths)
     extractor = Extractor(catalogue)
     fmt = choose_format(fmt, output)
     for problem in problems:

@@ -7,6 +7,11 @@
   complete, so an interrupted or failed run never leaves half a file and keeps the old one.
 - A new file gets the permissions the umask gives (0644 under umask 022), an overwritten one
   keeps its own; writing through a symbolic link replaces the file it points to, not the link.
+- No -o ever writes over an input of the run (a report, a corpus's files, a catalogue, a
+  background): each command names its inputs with protect() as it learns them; the output is
+  compared with them by real path and by inode, at once and again just before the rename.
+- /dev/null, /dev/stdout, /dev/stderr and /dev/fd/N are written directly (no temporary file);
+  any other existing path that is not a regular file (a device, a pipe, a socket) is refused.
 - After the rename, one line on stderr says how many records went where (`wrote 12 rows to
   out.csv`) when the records were counted (write_records calls note_rows; rendered tables
   and charts are not).
@@ -21,7 +26,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from ..indicators.atomic import mode_for
-from ..indicators.errors import PolcmpError
+from ..indicators.errors import PolcmpError, printable
 
 STDOUT = "-"
 
@@ -45,33 +50,94 @@ def own_folders() -> list[Path]:
     return [package / name for name in ("cli", "indicators", "seeds", "rules.yaml", "polcmp.py")]
 
 
+_inputs: dict[str, Path] = {}              # real path → the input as the user named it
+_input_ids: dict[tuple[int, int], Path] = {}   # (device, inode) → the same
+_output: list[Path] = []                   # the -o path of this run, once its option is parsed
+
+
+def reset() -> None:
+    """Forget the inputs and output of a previous run (the command line runs once per process;
+    tests and notebooks may run it more often)."""
+    _inputs.clear()
+    _input_ids.clear()
+    _output.clear()
+
+
+def protect(paths) -> None:
+    """Name files as inputs of this run: no -o may write over them. Raises OutputError at once
+    when this run's -o is one of them."""
+    for p in paths:
+        if p is None or str(p) == STDOUT:
+            continue
+        p = Path(p)
+        _inputs[os.path.realpath(p)] = p
+        try:
+            st = os.stat(p)
+        except OSError:
+            continue
+        _input_ids[(st.st_dev, st.st_ino)] = p
+    for out in _output:
+        _refuse_inputs(out)
+
+
+def _refuse_inputs(path: Path) -> None:
+    hit = _inputs.get(os.path.realpath(path))
+    if hit is None and _input_ids:
+        try:
+            st = os.stat(path)
+            hit = _input_ids.get((st.st_dev, st.st_ino))
+        except OSError:
+            pass
+    if hit is not None:
+        raise OutputError(f"--output {printable(path)} is an input of this run ({printable(hit)}); "
+                          f"refusing to overwrite it")
+
+
+DIRECT_SINKS = ("/dev/null", "/dev/stdout", "/dev/stderr")
+
+
+def is_direct_sink(path: str | os.PathLike) -> bool:
+    """A sink a user means to write into, not to replace: /dev/null, /dev/stdout, /dev/stderr, /dev/fd/N."""
+    name = str(path)
+    return name in DIRECT_SINKS or name.startswith("/dev/fd/") or os.path.realpath(name) == "/dev/null"
+
+
 def check_output(path: str | os.PathLike | None) -> None:
     """Refuse, in one line, an output path that cannot or must not be written (OutputError)."""
     if is_stdout(path):
         return
+    if is_direct_sink(path):   # never replaced, so never an input overwritten (extract /dev/null -o /dev/null)
+        return
+    _refuse_inputs(Path(path))
     path = Path(path)
+    shown = printable(path)
     target = path.resolve()
     for folder in own_folders():
         if target == folder or folder in target.parents:
-            raise OutputError(f"--output {path} is part of polcmp itself ({folder}); write somewhere else")
+            raise OutputError(f"--output {shown} is part of polcmp itself ({folder}); write somewhere else")
     if path.is_dir():
-        raise OutputError(f"--output {path} is a directory; give a file name")
+        raise OutputError(f"--output {shown} is a directory; give a file name")
+    if path.exists() and not path.is_file():
+        raise OutputError(f"--output {shown} is not a regular file (a device, pipe or socket); "
+                          f"give a file name (or /dev/null, /dev/stdout)")
     folder = target.parent
     if not folder.exists():
-        raise OutputError(f"--output {path}: no such directory {folder}")
+        raise OutputError(f"--output {shown}: no such directory {folder}")
     if not folder.is_dir():
-        raise OutputError(f"--output {path}: {folder} is not a directory")
+        raise OutputError(f"--output {shown}: {folder} is not a directory")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputError(f"--output {path}: permission denied (cannot create files in {folder})")
+        raise OutputError(f"--output {shown}: permission denied (cannot create files in {folder})")
     if target.exists() and not os.access(target, os.W_OK):
-        raise OutputError(f"--output {path}: permission denied (the file is read-only)")
+        raise OutputError(f"--output {shown}: permission denied (the file is read-only)")
 
 
 def output_option(value: Path | None) -> Path | None:
     """The --output option's callback: checked at once, before any work; `-` becomes None (stdout)."""
+    reset()
     if is_stdout(value):
         return None
     check_output(value)
+    _output.append(Path(value))
     return value
 
 
@@ -94,11 +160,15 @@ def atomic_output(path: str | os.PathLike | None, binary: bool = False) -> Itera
         stream.flush()
         return
     check_output(path)
+    if is_direct_sink(path):   # /dev/null, /dev/stdout: written into, never replaced by a regular file
+        with open(path, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as out:
+            yield out
+        return
     target = Path(os.path.realpath(path))   # through a symlink: the file it points to
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as e:
-        raise OutputError(f"--output {path}: {e.strerror}") from None
+        raise OutputError(f"--output {printable(path)}: {e.strerror}") from None
     out = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
     _rows[id(out)] = None
     try:
@@ -111,7 +181,7 @@ def atomic_output(path: str | os.PathLike | None, binary: bool = False) -> Itera
             out.close()   # a full disk shows here, when the last buffer is flushed
             os.replace(tmp, target)
         except OSError as e:
-            raise OutputError(f"--output {path}: {e.strerror}") from None
+            raise OutputError(f"--output {printable(path)}: {e.strerror}") from None
     except BaseException:
         try:
             out.close()
@@ -123,4 +193,4 @@ def atomic_output(path: str | os.PathLike | None, binary: bool = False) -> Itera
             pass
         raise
     if rows is not None:
-        print(f"polcmp: wrote {rows} row{'' if rows == 1 else 's'} to {path}", file=sys.stderr)
+        print(f"polcmp: wrote {rows} row{'' if rows == 1 else 's'} to {printable(path)}", file=sys.stderr)

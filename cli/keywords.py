@@ -13,7 +13,7 @@ from ..indicators.corpus import Corpus, resolve_corpus_path
 from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.reports import read_report
 
-from .files import atomic_output
+from .files import atomic_output, protect
 from .main import CorpusOption, FormatOption, OutputOption, RulesOption, app, at_least_one, finish
 from .output import (FILE_FORMATS, Format, choose_format, open_output, progress, render_table, save_records, use_bom,
                      write_records)
@@ -41,6 +41,7 @@ def keywords(
     informative Dirichlet prior from a background corpus (Monroe, Colaresi & Quinn 2008)."""
     from ..indicators import words   # jieba is loaded inside, and only if a text is not cached yet
 
+    protect([rules, background])
     vocab = words.vocabulary(load_catalogue(rules))
     if build_background:
         if output is None:   # the shipped background is never overwritten: it is part of polcmp
@@ -50,9 +51,11 @@ def keywords(
     if not places:
         raise PolcmpError("name at least one place (or --build-background DIR)")
     library = Corpus(resolve_corpus_path(corpus))
+    protect(library.paths)
     counts: dict[str, Counter] = {}
     lengths: dict[str, int] = {}
     entries = library.resolve_all(places)
+    protect([e.path for e in entries])
     with progress(len(entries), "reading") as on_done:
         for entry in entries:
             report = read_report(entry.path)
@@ -84,6 +87,7 @@ def build(directory: Path, output: Path, vocab) -> None:
     from ..indicators import words
 
     paths, problems = expand_inputs([str(directory)])
+    protect(paths)
     for problem in problems:
         error(str(problem))
     total, documents = Counter(), 0

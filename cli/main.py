@@ -14,7 +14,7 @@ from typer.core import TyperArgument
 from ..indicators.errors import PolcmpError
 
 from .clickcompat import core as click_core, exceptions as click_exceptions
-from .files import output_option
+from .files import output_option, reset
 from .helpformat import HelpFormatter
 from .output import Format
 from .status import ExitCode, error
@@ -130,6 +130,16 @@ def _interrupted(signum, frame):
     raise SystemExit(ExitCode.INTERRUPTED)   # unwinds: half-written output files are removed
 
 
+def _terminated(signum, frame):
+    if os.getpid() != _MAIN_PID:   # a --jobs worker: end as SIGTERM ends a process, the parent cleans up
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)   # a second SIGTERM must not cut the clean-up short
+    error("terminated")
+    raise SystemExit(ExitCode.TERMINATED)   # unwinds like Ctrl-C: temporary files are removed
+
+
 def finish(code: ExitCode) -> None:
     """End a command with a documented exit code."""
     raise typer.Exit(int(code))
@@ -152,6 +162,8 @@ def run() -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `polcmp … | head` ends quietly
     signal.signal(signal.SIGINT, _interrupted)
+    signal.signal(signal.SIGTERM, _terminated)
+    reset()   # no inputs or output of an earlier run in this process
 
     from . import cascade, compare, explain, extract, keywords, mentions, places, rules, text, track  # noqa: F401  (registers commands)
     try:

@@ -10,6 +10,7 @@ from ..indicators.corpus import Corpus, resolve_corpus_path
 from ..indicators.normalise import fold_width, to_simplified
 from ..indicators.reports import read_report
 
+from .files import protect
 from .main import CorpusOption, FormatOption, OutputOption, app, finish
 from .output import (FILE_FORMATS, Format, choose_format, make_console, open_output, progress, save_records, use_bom,
                      write_records)
@@ -32,8 +33,10 @@ def mentions(
     if any(not term.strip() for term in terms):   # the empty string occurs between every two characters
         raise typer.BadParameter("a term must have at least one character that is not a space", param_hint="TERM")
     library = Corpus(resolve_corpus_path(corpus))
+    protect(library.paths)
     if places:
         entries = library.resolve_all(places)
+        protect([e.path for e in entries])
     else:   # every place, its latest report
         entries = [library.resolve(place)[-1] for place in library.places()]
     rows = []

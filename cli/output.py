@@ -19,9 +19,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from ..indicators.errors import PolcmpError
+from ..indicators.errors import PolcmpError, printable
 
-from .files import atomic_output, is_stdout, note_rows
+from .files import atomic_output, is_direct_sink, is_stdout, note_rows
 
 
 class Format(str, Enum):
@@ -46,7 +46,7 @@ def choose_format(requested: Format | None, output: Path | None) -> Format:
     error); else a table on a terminal, CSV when piped."""
     if requested is not None:
         return requested
-    if output is not None and str(output) != "-":   # -o - is stdout
+    if output is not None and str(output) != "-" and not is_direct_sink(output):   # -o - is stdout; /dev/null: CSV
         from ..indicators.writers import FORMATS, format_for_path
         known = format_for_path(output)
         if known is None:
@@ -67,6 +67,16 @@ def spreadsheet_safe(cell):
     if isinstance(cell, str) and cell.startswith(FORMULA_START) and cell not in QUALIFIERS and cell != "+":
         return "'" + cell
     return cell
+
+
+def utf8(value):
+    """Text that UTF-8 can carry: a file name's undecodable bytes (surrogate escapes) become \\xff."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return printable(value)
+    return value
 
 
 def plain(value):
@@ -170,20 +180,22 @@ def write_records(records: Iterable[dict], columns: Sequence[str], fmt: Format, 
     n = 0
     if fmt in (Format.csv, Format.tsv):
         writer = csv.writer(out, delimiter="," if fmt is Format.csv else "\t", lineterminator="\n")
+        header = [spreadsheet_safe(utf8(c)) for c in columns]   # a place named =HYPERLINK(…) heads a column
         for rec in records:
             if n == 0:
-                writer.writerow(columns)
-            writer.writerow([spreadsheet_safe(plain(rec.get(c))) for c in columns])
+                writer.writerow(header)
+            writer.writerow([spreadsheet_safe(utf8(plain(rec.get(c)))) for c in columns])
             n += 1
         if n == 0:
-            writer.writerow(columns)
+            writer.writerow(header)
     elif fmt is Format.jsonl:
         for rec in records:
-            out.write(json.dumps({c: rec.get(c) for c in columns}, ensure_ascii=False) + "\n")
+            out.write(json.dumps({utf8(c): utf8(rec.get(c)) for c in columns}, ensure_ascii=False) + "\n")
             n += 1
     elif fmt is Format.json:
         for rec in records:
-            out.write(("[\n  " if n == 0 else ",\n  ") + json.dumps({c: rec.get(c) for c in columns}, ensure_ascii=False))
+            out.write(("[\n  " if n == 0 else ",\n  ")
+                      + json.dumps({utf8(c): utf8(rec.get(c)) for c in columns}, ensure_ascii=False))
             n += 1
         out.write("\n]\n" if n else "[]\n")
     else:
@@ -355,7 +367,7 @@ def save_records(rows: Iterable[dict], columns: Sequence[str], fmt: Format, outp
     require(fmt.value)   # before the work of building the frame
     if is_stdout(output) and sys.stdout.isatty():
         raise PolcmpError(f"-f {fmt.value} is a binary file: write it with -o FILE.{fmt.value} or redirect stdout")
-    frame = pd.DataFrame(list(rows), columns=list(columns))
+    frame = pd.DataFrame([{k: utf8(v) for k, v in row.items()} for row in rows], columns=list(columns))
     fields = fields or describe(list(columns), frame=frame)
     with atomic_output(output, binary=True) as out:   # stdout's bytes when there is no -o
         out.write(to_bytes(frame, fmt.value, fields))

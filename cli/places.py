@@ -14,6 +14,7 @@ from ..indicators.divisions import Division, Located, division, entries_in_provi
 from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.extract import Extractor
 
+from .files import protect
 from .main import (BomOption, CorpusOption, ExtraRulesOption, FormatOption, JobsOption, NoCacheOption, OutputOption,
                    RulesOption, app, finish)
 from .output import FILE_FORMATS, choose_format, open_output, progress, save_records, use_bom, write_records
@@ -34,8 +35,10 @@ def places(corpus: CorpusOption = None, fmt: FormatOption = None, output: Output
     """List the places of a corpus (default: the bundled sample reports), the years of their
     reports and how many values polcmp reads there."""
     library = Corpus(resolve_corpus_path(corpus))
+    protect(library.paths)
     for problem in library.unreadable:
         error(str(problem))
+    protect([rules, *(extra_rules or ())])
     catalogue = load_catalogue(rules, extra_rules or ())
     per_file, failed = [], 0
     with progress(len(library.entries), "reading") as on_done:

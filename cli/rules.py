@@ -6,10 +6,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..indicators.catalogue import CATALOGUE_COLUMNS, catalogue_rows, check_indicator_ids, load_catalogue
+from ..indicators.catalogue import CATALOGUE_COLUMNS, catalogue_rows, check_indicator_ids, load_catalogue, resolve_rules_path
 from ..indicators.errors import CatalogueError
 from ..indicators.selftest import run_examples
 
+from .files import protect
 from .main import ExtraRulesOption, FormatOption, OutputOption, app, finish
 from .output import FILE_FORMATS, choose_format, open_output, save_records, use_bom, write_records
 from .status import ExitCode, error
@@ -27,6 +28,7 @@ CatalogueArgument = Annotated[Optional[Path], typer.Argument(
 def list_rules(file: CatalogueArgument = None, extra_rules: ExtraRulesOption = None, fmt: FormatOption = None,
                output: OutputOption = None) -> None:
     """Every indicator: id, Chinese name, group, unit, how many patterns and examples, what it measures."""
+    protect([resolve_rules_path(file), *(extra_rules or ())])
     catalogue = load_catalogue(file, extra_rules or ())
     rows = catalogue_rows(catalogue)
     fmt = choose_format(fmt, output)

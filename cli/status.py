@@ -11,7 +11,8 @@ class ExitCode(IntEnum):
     PARTIAL = 1        # some inputs failed, the rest were processed (or a check found problems)
     CANNOT_RUN = 2     # bad usage, unreadable catalogue, no readable input, unwritable output
     INTERNAL = 3       # a bug in polcmp: please report it (POLCMP_DEBUG=1 shows the traceback)
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+    TERMINATED = 143   # SIGTERM (128 + 15), as a shell reports a killed process; files being written are removed
 
 
 def error(message: str) -> None:

@@ -14,6 +14,7 @@ from ..indicators.corpus import Corpus, resolve_corpus_path
 from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.extract import Extractor
 
+from .files import protect
 from .main import (AllPlacesOption, BomOption, CodebookOption, CorpusOption, ExtraRulesOption, FormatOption,
                    GroupOption, IndicatorOption, JobsOption, NoCacheOption, OutputOption, ProvinceOption, RulesOption,
                    app, every_place, finish)
@@ -65,10 +66,12 @@ def track(
     """Targets against results: the target of year t (report t) beside the result for t (report t+1)."""
     if codebook:
         codebook_path(output)
+    protect([rules, *(extra_rules or ())])
     catalogue = load_catalogue(rules, extra_rules or ())
     check_selection(catalogue, indicator, group)
     span = parse_years(years)
     library = Corpus(resolve_corpus_path(corpus))
+    protect(library.paths)
     for problem in library.unreadable:
         error(str(problem))
     every_place(ctx, places, province, all_places)   # none named, or --all-places: every place of the corpus
@@ -85,6 +88,7 @@ def track(
         asked = f" of {years}" if years else ""
         raise PolcmpError(f"no dated reports{asked} for these places in {library.root}")
 
+    protect([e.path for e in entries])   # a report named by its path may lie outside the corpus
     extractor = Extractor(catalogue)
     reports = []
     with progress(len(entries), "reading") as on_done:

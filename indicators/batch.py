@@ -29,26 +29,35 @@ _NOT_A_REPORT = re.compile(r"(?i)(readme|license|licence|changelog|contributing)
 
 def expand_inputs(arguments: Iterable[str]) -> tuple[list[str], list[ReportError]]:
     """Files as given; a directory stands for every report below it (by name, hidden ones
-    skipped). A directory with no report in it is an error of its own; the rest go on."""
+    skipped). A directory with no report in it is an error of its own, and so is a folder
+    below it that cannot be read (its reports would be missed unnamed); the rest go on."""
     paths: list[str] = []
     problems: list[ReportError] = []
     for arg in arguments:
         p = Path(arg)
         if arg != "-" and p.is_dir():
-            try:
-                found = sorted(str(f) for f in p.rglob("*")
-                               if f.suffix.lower() in SUFFIXES and not _NOT_A_REPORT.match(f.name)
-                               and f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            except OSError as e:   # a folder that cannot be walked (/proc, no permission below)
-                problems.append(ReportError(arg, f"cannot list this directory: {e.strerror or e}"
-                                                 + (f" ({e.filename})" if e.filename else "")))
-                continue
-            if not found:
+            unreadable: list[ReportError] = []
+            found = sorted(str(f) for f in _files_below(p, unreadable)
+                           if f.is_file() and f.suffix.lower() in SUFFIXES and not _NOT_A_REPORT.match(f.name))
+            problems.extend(unreadable)
+            if not found and not unreadable:
                 problems.append(ReportError(arg, f"no reports in this directory ({' '.join(sorted(SUFFIXES))})"))
             paths.extend(found)
         else:
             paths.append(arg)
     return paths, problems
+
+
+def _files_below(root: Path, unreadable: list[ReportError]) -> Iterator[Path]:
+    """Every file below root, hidden files and folders left out; each folder that cannot be
+    listed is added to `unreadable` (os.walk would skip it silently)."""
+    def failed(e: OSError) -> None:
+        unreadable.append(ReportError(e.filename or str(root), f"cannot read this folder: {e.strerror or e}; "
+                                                               f"its reports are skipped"))
+
+    for folder, dirs, names in os.walk(root, onerror=failed):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        yield from (Path(folder) / n for n in names if not n.startswith("."))
 
 
 Outcome = tuple[str, "list[Value] | ReportError"]
@@ -135,21 +144,24 @@ def _deferred_interrupt() -> Iterator[list]:
     """While a pool runs, Ctrl-C only takes note (an exception raised inside the executor's own
     code, holding its locks, can leave shutdown waiting for ever); _in_order checks the note
     between waits and stops there. Once the pool is shut down, the handler that was in place
-    gets the signal: the command's one message and exit code, or KeyboardInterrupt."""
+    gets the signal: the command's one message and exit code, or KeyboardInterrupt. SIGTERM
+    is deferred the same way when a handler of the command's is in place for it."""
     if threading.current_thread() is not threading.main_thread():
         yield []   # signals reach the main thread only
         return
     noted: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: noted.append(signum))
+    deferred = [signal.SIGINT] + ([signal.SIGTERM] if callable(signal.getsignal(signal.SIGTERM)) else [])
+    previous = {s: signal.signal(s, lambda signum, frame: noted.append(signum)) for s in deferred}
     try:
         yield noted
     except _Interrupted:
         pass
     finally:
-        signal.signal(signal.SIGINT, previous)
-    if noted and previous is not signal.SIG_IGN:
-        if callable(previous):
-            previous(signal.SIGINT, None)
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    if noted and previous[noted[0]] is not signal.SIG_IGN:
+        if callable(previous[noted[0]]):
+            previous[noted[0]](noted[0], None)
         raise KeyboardInterrupt
 
 

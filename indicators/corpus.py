@@ -56,12 +56,11 @@ class Corpus:
             raise PolcmpError(f"corpus {self.root}: not a directory")
         if self.root.resolve().parts[1:2] in (("proc",), ("sys",)):
             raise PolcmpError(f"corpus {self.root}: a system folder (/proc, /sys), not a folder of reports")
-        paths, problems = expand_inputs([str(self.root)])
-        listing = [e for e in problems if e.reason.startswith("cannot list")]
-        if listing:
-            raise PolcmpError(f"corpus {listing[0]}")
+        paths, folder_problems = expand_inputs([str(self.root)])
+        self.paths = paths   # every report below root, named or not
         self.entries: list[Entry] = []
-        self.unreadable: list[ReportError] = []
+        # folders that cannot be listed, and reports that do not say whose they are: named, not skipped
+        self.unreadable: list[ReportError] = [e for e in folder_problems if "no reports in" not in e.reason]
         for path in paths:
             m = FILE_NAME.match(Path(path).stem)
             if m:

@@ -2,6 +2,25 @@
 from __future__ import annotations
 
 
+import re
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(name) -> str:
+    """A file name fit for a one-line message or a UTF-8 file: control characters escaped as
+    Python writes them (\\n, \\x1b), undecodable bytes (surrogate escapes) as \\xff."""
+    text = str(name)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:   # a lone surrogate that stands for no byte
+            text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 class PolcmpError(Exception):
     """Base class: the message is meant for the user, one line."""
 
@@ -10,7 +29,7 @@ class ReportError(PolcmpError):
     """A report could not be read (missing, empty, binary, undecodable, unsupported)."""
 
     def __init__(self, path: str, reason: str):
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{printable(path)}: {reason}")
         self.path = path
         self.reason = reason
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 import stat
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +56,8 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     # Not UTF-8: the most plausible of UTF-16 (a BOM-less file of pure CJK has no NUL bytes)
-    # and GB18030; binary data is plausible as none of them.
+    # and GB18030; binary data, and text in another encoding (Shift-JIS, Big5 read as GB18030
+    # give rare characters), are plausible as none of them.
     best, best_score = None, 0.0
     for codec in ("utf-16-le", "utf-16-be", "gb18030"):
         if codec.startswith("utf-16") and len(data) % 2:
@@ -64,15 +66,33 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        sample = text[:2000]
-        score = len(_PLAUSIBLE.findall(sample)) / max(1, len(sample))
+        score = plausible_share(text[:2000])
         if score > best_score:
             best, best_score = text, score
     if best is not None and best_score >= 0.9:
         return best
     if b"\x00" in data[:4096]:
         raise ReportError(path, "binary file, not a text report")
-    raise ReportError(path, "not UTF-8, UTF-16 or GB18030 text (try --encoding)")
+    raise ReportError(path, "cannot tell the text encoding: not UTF-8, UTF-16 or GB18030 text (try --encoding)")
+
+
+def plausible_share(sample: str) -> float:
+    """The share of a decoded sample that reads as a report: ASCII, CJK punctuation, full-width
+    forms, and Chinese characters in common use (in GB2312 or Big5: a report's are, to 99.8%,
+    where Shift-JIS or Big5 bytes read as GB18030 give mostly rare ones)."""
+    good = sum(1 for ch in _PLAUSIBLE.findall(sample) if not "\u4e00" <= ch <= "\u9fff" or _common_han(ch))
+    return good / max(1, len(sample))
+
+
+@lru_cache(maxsize=None)
+def _common_han(ch: str) -> bool:
+    for codec in ("gb2312", "big5"):
+        try:
+            ch.encode(codec)
+            return True
+        except UnicodeEncodeError:
+            pass
+    return False
 
 
 _PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\s“”‘’…—·]")

@@ -114,7 +114,8 @@ def _formula_safe(cell):
 
 def _write_text(data: pd.DataFrame, path, fmt: str, bom: bool) -> None:
     if fmt in ("csv", "tsv"):
-        text = data.map(_formula_safe).to_csv(index=False, sep="," if fmt == "csv" else "\t", lineterminator="\n")
+        data = data.map(_formula_safe).rename(columns=_formula_safe)   # headers too: a place named =HYPERLINK(…)
+        text = data.to_csv(index=False, sep="," if fmt == "csv" else "\t", lineterminator="\n")
         text = ("\ufeff" if bom else "") + text
     else:
         text = data.to_json(orient="records", lines=fmt == "jsonl", force_ascii=False, indent=None if fmt == "jsonl" else 2)
@@ -161,6 +162,9 @@ def write_xlsx(data: pd.DataFrame, path, fields: list[Field]) -> None:
     bold = Font(bold=True)
     sheet.append([f.title or f.name for f in fields])
     sheet.append([f.name for f in fields])
+    for cell in (*sheet[1], *sheet[2]):
+        if isinstance(cell.value, str) and cell.value.startswith("="):   # a header, never a formula
+            cell.data_type = "s"
     for cell, f in zip(sheet[1], fields):
         cell.font = bold
         if f.description:

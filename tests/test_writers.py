@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import pyreadstat
 import pytest
 
+from polcmp.cli.output import FORMULA_START
 from polcmp.cli.status import ExitCode
 from polcmp.indicators.codebook import FIELDS, describe
 from polcmp.indicators.writers import STATA_STR_MAX, stata_names
@@ -58,9 +59,13 @@ def write(work: Path, case: str, ext: str) -> Path:
 
 
 def csv_rows(path: Path, delimiter: str = ",") -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a CSV/TSV file; the header as the data has it, without the apostrophe
+    that keeps a spreadsheet from running a header cell (=cmd 目标 2024; test_output_safety.py
+    checks it is there)."""
     with open(path, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f, delimiter=delimiter))
-    return rows[0], rows[1:]
+    header = [h[1:] if h.startswith("'") and h[1:].startswith(FORMULA_START) else h for h in rows[0]]
+    return header, rows[1:]
 
 
 def same(text: str, cell) -> bool:
