@@ -11,6 +11,7 @@ import json
 import os
 import re
 import stat
+import warnings
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -340,7 +341,9 @@ def _substitute(text: str, where: str, fragments: dict[str, str], problems: list
 
 def _compile(pattern: str, where: str, problems: list[str]) -> re.Pattern | None:
     try:
-        compiled = re.compile(pattern)
+        with warnings.catch_warnings():   # "possible nested set" and the like: a user's pattern is
+            warnings.simplefilter("ignore", FutureWarning)   # checked below, not warned about on stderr
+            compiled = re.compile(pattern)
     except re.error as e:
         problems.append(f"{where}: regex does not compile ({e})")
         return None
