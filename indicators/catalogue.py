@@ -361,7 +361,9 @@ def can_match_empty(pattern: str) -> bool:
         from re import _parser as parser
     except ImportError:   # Python < 3.11
         import sre_parse as parser
-    return parser.parse(pattern).getwidth()[0] == 0
+    with warnings.catch_warnings():   # a user's odd character class is judged, not warned about
+        warnings.simplefilter("ignore", FutureWarning)
+        return parser.parse(pattern).getwidth()[0] == 0
 
 
 @lru_cache(maxsize=None)   # many indicators share one link ({GROWTH}, {NEW_LINK}): parsed once
@@ -375,7 +377,9 @@ def catastrophic(pattern: str) -> bool:
         import sre_constants as c
         import sre_parse as parser
     try:
-        tree = parser.parse(pattern)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            tree = parser.parse(pattern)
     except Exception:
         return False
 
