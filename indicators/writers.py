@@ -15,7 +15,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # pandas is imported where a frame is built: choosing a format from a
+    import pandas as pd   # file name (extract -o out.csv) must not pay for it
 
 from .codebook import Field, describe
 from .errors import PolcmpError
@@ -67,6 +70,8 @@ def require(fmt: str) -> None:
 def typed(frame: pd.DataFrame, fields: list[Field]) -> pd.DataFrame:
     """Each column as its codebook type: number → float64, integer → Int64, boolean → boolean,
     string → string (missing values stay missing)."""
+    import pandas as pd
+
     out = {}
     for f in fields:
         column = frame[f.name]
@@ -136,6 +141,7 @@ def display_width(text: str) -> int:
 
 
 def _excel_value(value):
+    import pandas as pd
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if hasattr(value, "item"):   # numpy scalars → Python numbers

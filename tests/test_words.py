@@ -86,13 +86,15 @@ def test_mentions_for_some_places_highlighted_table():
     assert code == 0 and "永嘉 2024" in out and "泵阀" in out
 
 
-def test_extract_and_compare_never_load_jieba():
+def test_extract_and_compare_never_load_jieba(tmp_path):
     probe = ("import sys\n"
              "from polcmp.cli.main import run\n"
              "sys.argv = ['polcmp'] + sys.argv[1:]\n"
              "try:\n    run()\nexcept SystemExit:\n    pass\n"
              "print('jieba' in sys.modules, 'pandas' in sys.modules, file=sys.stderr)\n")
-    for args, pandas in ((["extract", str(SEEDS / "临海_2023.txt")], "False"), (["compare", "临海"], "True")):
+    for args, pandas in ((["extract", str(SEEDS / "临海_2023.txt")], "False"),
+                         (["extract", str(SEEDS / "临海_2023.txt"), "-o", str(tmp_path / "out.csv")], "False"),
+                         (["compare", "临海"], "True")):
         proc = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=ROOT)
         assert proc.stderr.strip().splitlines()[-1] == f"False {pandas}"
 
