@@ -10,8 +10,8 @@ from ..indicators.batch import extract_many
 from ..indicators.cache import open_cache
 from ..indicators.catalogue import load_catalogue
 from ..indicators.corpus import Corpus, describe_years, resolve_corpus_path
-from ..indicators.divisions import Division, Located, division, entries_in_province, find_province, locate_file
-from ..indicators.errors import PolcmpError, ReportError
+from ..indicators.divisions import Division, Located, division, locate_file, province_selection
+from ..indicators.errors import ReportError
 from ..indicators.extract import Extractor
 
 from .files import protect
@@ -68,15 +68,9 @@ def places(corpus: CorpusOption = None, fmt: FormatOption = None, output: Output
 def province_entries(library: Corpus, name: str) -> list:
     """--province: the corpus's reports of places in that province, the province's own first;
     places that cannot be placed are left out with a warning each."""
-    province = find_province(name)
-    if province is None:
-        raise PolcmpError(f"--province {name}: no province, autonomous region or municipality of that name "
-                          f"(try 山东 or 山东省, 广西, 北京)")
-    inside, unplaced = entries_in_province(library.entries, province)
+    inside, unplaced = province_selection(library.entries, name, library.root)
     for place, why in unplaced.items():
         warn(f"{place}: {why.reason}; left out of --province {name}")
-    if not inside:
-        raise PolcmpError(f"no report of a place in {province.name} in {library.root} (polcmp places lists them)")
     return inside
 
 

@@ -20,7 +20,7 @@ from .batch import expand_inputs, extract_many
 from .cache import open_cache
 from .catalogue import CATALOGUE_COLUMNS, Catalogue, catalogue_rows, check_selection, load_catalogue
 from .corpus import Corpus, Entry, resolve_corpus_path
-from .divisions import find_province, entries_in_province
+from .divisions import province_selection
 from .errors import PolcmpError, ReportError
 from .explain import EXPLAIN_COLUMNS, explain as explain_report, explain_rows
 from .extract import Extractor
@@ -198,10 +198,7 @@ def _entries(library: Corpus, places, province: str | None) -> list[Entry]:
         return list(library.entries)
     entries = library.resolve_all(places)
     if province:
-        division = find_province(province)
-        if division is None:
-            raise PolcmpError(f"province {province!r}: no province, autonomous region or municipality of that name")
-        inside, unplaced = entries_in_province(library.entries, division)
+        inside, unplaced = province_selection(library.entries, province, library.root)
         for place, why in unplaced.items():
             warnings.warn(f"{place}: {why.reason}; left out of province {province}", stacklevel=3)
         entries += [e for e in inside if e not in entries]

@@ -285,3 +285,18 @@ def entries_in_province(entries, province: Division) -> tuple[list, dict[str, Lo
     inside = [e for e in entries if in_province(placed[e.place], province)]
     inside.sort(key=lambda e: (placed[e.place].code, e.year or 0, e.path))
     return inside, {p: d for p, d in placed.items() if not isinstance(d, Division)}
+
+
+def province_selection(entries, name: str, where: object = "") -> tuple[list, dict[str, Located]]:
+    """--province NAME / province=NAME: the entries of places in that province (the province
+    first), and the places that could not be placed, with why. A PolcmpError when the name is
+    no province or no entry lies in it."""
+    province = find_province(name)
+    if province is None:
+        raise PolcmpError(f"--province {name}: no province, autonomous region or municipality of that name "
+                          f"(try 山东 or 山东省, 广西, 北京)")
+    inside, unplaced = entries_in_province(entries, province)
+    if not inside:
+        raise PolcmpError(f"no report of a place in {province.name}{f' in {where}' if where else ''} "
+                          f"(polcmp places lists them)")
+    return inside, unplaced
