@@ -12,6 +12,7 @@ import os
 import re
 import stat
 import warnings
+from bisect import bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ import yaml
 from .errors import CatalogueError, PolcmpError
 from .literals import LiteralGate
 from .paths import bundled, chosen
+from .safe_regex import PatternCompiler, UnsafePattern
 from .suggest import suggest
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -95,6 +97,15 @@ class Catalogue:
     indicators: list[Indicator]
     fragments: dict[str, str] = field(default_factory=dict)   # every fragment, references substituted
     fingerprint: str = ""               # hash of the source data: cached values are keyed by it
+    compiler: PatternCompiler = field(default_factory=PatternCompiler)   # how its patterns are run
+
+    def regex(self, src: str, derived_from: tuple[str, ...] = ()):
+        """A pattern from this catalogue's parts, compiled as safely as they are trusted."""
+        return self.compiler.compile(src, derived_from)
+
+    def regex_union(self, sources: list[str]):
+        """(?:a)|(?:b)|… of this catalogue's patterns."""
+        return self.compiler.union(sources)
 
     def by_id(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:
@@ -188,12 +199,26 @@ def load_catalogue(path: str | os.PathLike | None = None, extra: list | tuple = 
     p = resolve_rules_path(path)
     data, raw_text = read_catalogue_file(p)
     if not extra:
+        built_in = p.resolve() == bundled("rules.yaml").resolve()
         try:
-            return compile_catalogue(data, str(p))
+            return compile_catalogue(data, str(p), PatternCompiler() if built_in else None)
         except CatalogueError as e:
             raise e.with_lines(raw_text) from None
     merged = _merge_extra(data, p, [Path(x) for x in extra])
     return compile_catalogue(merged, " + ".join([str(p), *map(str, extra)]))
+
+
+@lru_cache(maxsize=1)
+def built_in_sources() -> frozenset[str]:
+    """Every pattern the built-in catalogue compiles (fragments, subjects, links, contexts,
+    excludes). They are tested and fast; any other pattern is a user's and runs checked."""
+    data, _ = read_catalogue_file(bundled("rules.yaml"))
+    catalogue = compile_catalogue(data, "rules.yaml", PatternCompiler())
+    sources = set(catalogue.fragments.values()) | {catalogue.fill.pattern}
+    for ind in catalogue.indicators:
+        sources.update(ind.expanded)
+        sources.update(rx.pattern for rx in (ind.link, ind.context, ind.exclude) if rx is not None)
+    return frozenset(sources)
 
 
 def _merge_extra(base: dict, base_path: Path, extras: list[Path]) -> dict:
@@ -231,11 +256,13 @@ def _merge_extra(base: dict, base_path: Path, extras: list[Path]) -> dict:
     return merged
 
 
-def compile_catalogue(data, source: str = "<catalogue>") -> Catalogue:
-    """Validate a parsed catalogue and compile it. Collects every problem before raising."""
+def compile_catalogue(data, source: str = "<catalogue>", compiler: PatternCompiler | None = None) -> Catalogue:
+    """Validate a parsed catalogue and compile it. Collects every problem before raising.
+    Its patterns run checked (safe_regex.py) but for those of the built-in catalogue."""
     problems: list[str] = []
     if not isinstance(data, dict):
         raise CatalogueError(source, ["top level must be a mapping with 'indicators'"])
+    compiler = compiler or PatternCompiler(built_in_sources())
 
     groups = _mapping(data, "groups", problems)
     units = _compile_units(data.get("units"), problems)
@@ -243,7 +270,7 @@ def compile_catalogue(data, source: str = "<catalogue>") -> Catalogue:
                      if isinstance(v, list)}
     fragments = _mapping(data, "fragments", problems)
     expanded = _expand_fragments(fragments, problems)
-    fill = _compile(expanded.get("FILL", r"\s"), "fragments.FILL", problems)
+    fill = _compile(compiler, expanded.get("FILL", r"\s"), "fragments.FILL", problems)
 
     indicators: list[Indicator] = []
     raw_list = data.get("indicators")
@@ -252,7 +279,7 @@ def compile_catalogue(data, source: str = "<catalogue>") -> Catalogue:
         raw_list = []
     seen: set[str] = set()
     for i, raw in enumerate(raw_list):
-        ind = _compile_indicator(raw, f"indicators[{i}]", expanded, groups, units, seen, problems)
+        ind = _compile_indicator(raw, f"indicators[{i}]", expanded, groups, units, seen, problems, compiler)
         if ind:
             indicators.append(ind)
     counted = data.get("counted") or []
@@ -261,7 +288,7 @@ def compile_catalogue(data, source: str = "<catalogue>") -> Catalogue:
     if problems:
         raise CatalogueError(source, problems)
     return Catalogue(source, {str(k): str(v) for k, v in groups.items()}, units, coordinations,
-                     frozenset(map(str, counted)), fill, indicators, expanded, data_fingerprint(data))
+                     frozenset(map(str, counted)), fill, indicators, expanded, data_fingerprint(data), compiler)
 
 
 def data_fingerprint(data) -> str:
@@ -339,19 +366,15 @@ def _substitute(text: str, where: str, fragments: dict[str, str], problems: list
     return FRAGMENT.sub(lambda m: "(?:" + fragments[m.group(1)] + ")", text)
 
 
-def _compile(pattern: str, where: str, problems: list[str]) -> re.Pattern | None:
+def _compile(compiler: PatternCompiler, pattern: str, where: str, problems: list[str]):
+    """The pattern compiled by `compiler`, or None with the reason added to `problems`."""
     try:
-        with warnings.catch_warnings():   # "possible nested set" and the like: a user's pattern is
-            warnings.simplefilter("ignore", FutureWarning)   # checked below, not warned about on stderr
-            compiled = re.compile(pattern)
+        return compiler.compile(pattern)
     except re.error as e:
         problems.append(f"{where}: regex does not compile ({e})")
-        return None
-    if catastrophic(pattern):
-        problems.append(f"{where}: a repeated group repeats something unbounded inside it, which can take "
-                        "exponential time on a long line (like (a+)+); rewrite it without the nesting")
-        return None
-    return compiled
+    except UnsafePattern as e:
+        problems.append(f"{where}: {e}")
+    return None
 
 
 def can_match_empty(pattern: str) -> bool:
@@ -366,44 +389,38 @@ def can_match_empty(pattern: str) -> bool:
         return parser.parse(pattern).getwidth()[0] == 0
 
 
-@lru_cache(maxsize=None)   # many indicators share one link ({GROWTH}, {NEW_LINK}): parsed once
-def catastrophic(pattern: str) -> bool:
-    r"""True for patterns with an unbounded repeat inside another unbounded repeat — (a+)+,
-    (a*)*, (\w+\s?)* — the classic shape of catastrophic backtracking. Catalogue patterns
-    are user input: such a pattern is refused rather than allowed to hang polcmp."""
+# A subject names one indicator: the built-in ones occur in at most 4% of the sentences of the
+# sample reports (seeds/). A user's subject found in more than half of them (., 的|发展 …) is refused.
+MAX_SUBJECT_SHARE = 0.5
+
+
+@lru_cache(maxsize=1)
+def _sample_sentences() -> tuple[str, list[int]]:
+    """The sample reports as one text, and where each of its sentences starts."""
     try:
-        from re import _constants as c, _parser as parser
-    except ImportError:   # Python < 3.11
-        import sre_constants as c
-        import sre_parse as parser
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", FutureWarning)
-            tree = parser.parse(pattern)
-    except Exception:
-        return False
-
-    def nested(items, inside: bool) -> bool:
-        for op, av in items:
-            if op in (c.MAX_REPEAT, c.MIN_REPEAT) or op.name == "POSSESSIVE_REPEAT":
-                low, high, sub = av
-                unbounded = high == c.MAXREPEAT
-                if (unbounded and inside) or nested(sub, inside or unbounded):
-                    return True
-            elif op == c.SUBPATTERN:
-                if nested(av[-1], inside):
-                    return True
-            elif op == c.BRANCH:
-                if any(nested(branch, inside) for branch in av[1]):
-                    return True
-            elif op in (c.ASSERT, c.ASSERT_NOT, c.ATOMIC_GROUP if hasattr(c, "ATOMIC_GROUP") else None):
-                if nested(av[1] if isinstance(av, tuple) else av, inside):
-                    return True
-        return False
-    return nested(tree, False)
+        text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(bundled("seeds").glob("*.txt")))
+    except OSError:
+        text = ""
+    starts = [0] + [m.end() for m in re.finditer(r"[。！？；!?;\n]+", text)]
+    return text, starts
 
 
-def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> Indicator | None:
+def sentence_share(subject) -> float:
+    """The share of the sample reports' sentences in which `subject` matches (0 without samples)."""
+    text, starts = _sample_sentences()
+    if not text:
+        return 0.0
+    hits, pos = 0, 0
+    while (m := subject.search(text, pos)) is not None:   # one search per sentence at most
+        hits += 1
+        following = bisect_right(starts, m.start())
+        if following == len(starts):
+            break
+        pos = starts[following]
+    return hits / len(starts)
+
+
+def _compile_indicator(raw, where, fragments, groups, units, seen, problems, compiler) -> Indicator | None:
     if not isinstance(raw, dict):
         problems.append(f"{where}: must be a mapping")
         return None
@@ -439,7 +456,7 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
 
     default_link = "{LINK}" if "LINK" in fragments else DEFAULT_LINK
     link_src = _substitute(str(raw.get("link") or default_link), f"{where}.link", fragments, problems)
-    link = _compile(link_src, f"{where}.link", problems) if link_src is not None else None
+    link = _compile(compiler, link_src, f"{where}.link", problems) if link_src is not None else None
     subjects, expanded = [], []
     patterns = raw.get("patterns")
     if not isinstance(patterns, list) or not patterns:
@@ -451,19 +468,23 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
             problems.append(f"{pw}: must be a non-empty string")
             continue
         src = _substitute(pat, pw, fragments, problems)
-        if src is None or _compile(src, pw, problems) is None:
+        if src is None or (subject := _compile(compiler, src, pw, problems)) is None:
             continue
         if can_match_empty(src):
             problems.append(f"{pw}: can match the empty string (a bare lookaround, an optional whole), "
                             "so it would claim numbers anywhere; give it words it must contain")
             continue
+        if not compiler.is_trusted(src) and (share := sentence_share(subject)) > MAX_SUBJECT_SHARE:
+            problems.append(f"{pw}: occurs in {share:.0%} of the sentences of polcmp's sample reports, so it would "
+                            "claim numbers that are not its indicator's; give it the words of one indicator")
+            continue
         expanded.append(src)
-        subjects.append(re.compile(src))
+        subjects.append(subject)
     optional = {}
     for key in ("context", "exclude"):
         if raw.get(key):
             src = _substitute(str(raw[key]), f"{where}.{key}", fragments, problems)
-            optional[key] = _compile(src, f"{where}.{key}", problems) if src is not None else None
+            optional[key] = _compile(compiler, src, f"{where}.{key}", problems) if src is not None else None
             if optional[key] is not None and can_match_empty(src):
                 problems.append(f"{where}.{key}: can match the empty string, so it would hold for every sentence; "
                                 "give it words it must contain")
@@ -472,7 +493,7 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems) -> 
     if len(problems) > n_before:
         return None
     return Indicator(ind_id, raw["name"], raw["group"], raw["unit"], list(patterns), expanded, subjects,
-                     [re.compile(src) for src in expanded] if raw.get("after") is True else [], link,
+                     list(subjects) if raw.get("after") is True else [], link,
                      optional.get("context"), optional.get("exclude"),
                      tuple(plausible) if isinstance(plausible, list) else None, examples=examples, counterexamples=counter,
                      description=str(raw.get("description") or ""), whole=raw.get("whole") is True,

@@ -107,8 +107,8 @@ def _diagnose(run: _Run, tokens, i: int | None) -> str:
 
 def _why_not(run: _Run, ind: Indicator, lead: str, lead_start: int, tok) -> str:
     """Why an indicator whose subject occurs in the lead did not take the number ('' if absent)."""
-    for j, src in enumerate(ind.expanded):
-        matches = list(re.finditer(src, lead))
+    for j, subject in enumerate(ind.subjects):   # compiled as the catalogue runs them (safe_regex.py)
+        matches = list(subject.finditer(lead))
         if not matches:
             continue
         m = matches[-1]   # the occurrence nearest the number

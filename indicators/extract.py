@@ -125,9 +125,10 @@ class Asides:
     (退税, 下降因素, 新增减税) are no subject, decline or verb of it. Several in a row (剔除…因素、
     同口径), one in brackets and the comma after one are one aside."""
 
-    def __init__(self, aside: str):
+    def __init__(self, aside: str, regex):
         run = rf"(?:{aside})(?:\s*[、,]?\s*(?:{aside}))*"
-        self.pattern = re.compile(rf"(\()?{run}(?(1)\)|,?)")   # in brackets, or with its comma
+        # in brackets, or with its comma; `regex` is the catalogue's (safe_regex.py)
+        self.pattern = regex(rf"\({run}\)|{run},?", derived_from=(aside,))
         # An aside opens at most ASIDE_OPENING characters before a word it cannot do without (剔除,
         # 口径): the text is searched for those words (str.find, far faster than a regex scan) and
         # the aside tried just before each.
@@ -177,12 +178,13 @@ class Candidates:
     """The indicators that accept one written unit, and one cheap test before trying each:
     does any of their subjects occur in a text at all?"""
 
-    def __init__(self, items: list[tuple[Indicator, float]]):
+    def __init__(self, items: list[tuple[Indicator, float]], union):
         self.items = items
+        self.union = union   # the catalogue's regex_union: trusted patterns in one `re` union
         self.gate = LiteralGate(self._subjects)   # 生产总值, GDP …: a substring test before the regex
         # subjects that may follow the number (新增55家国家高新技术企业), one cheap test first
         after = [rx.pattern for ind, _ in items for rx in ind.after]
-        self.after = re.compile("|".join(f"(?:{p})" for p in after)) if after else None
+        self.after = self.union(after) if after else None
         # what such a subject can end with (业, 才, 厂 …): a noun phrase ending otherwise holds none
         ends = [edge_characters(p, last=True) for p in after]
         self.after_ends = None if None in ends else frozenset().union(*ends)
@@ -195,12 +197,12 @@ class Candidates:
 
     @cached_property
     def prefilter(self) -> re.Pattern:
-        return re.compile("|".join(f"(?:{src})" for src in self._subjects))
+        return self.union(self._subjects)
 
     @cached_property
     def link_only(self) -> re.Pattern:
         """Connector words only (增长, 提高到 …): a lead with nothing else inherits a subject."""
-        return re.compile("|".join(sorted({f"(?:{ind.link.pattern})" for ind, _ in self.items})))
+        return self.union(sorted({ind.link.pattern for ind, _ in self.items}, key=lambda p: f"(?:{p})"))
 
     def any_subject(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Does any of these indicators' subjects occur in text[start:end]?"""
@@ -238,7 +240,7 @@ class Extractor:
         for ind in catalogue.indicators:
             for written, factor in catalogue.units.get(ind.unit, {}).items():
                 by_unit.setdefault(written, []).append((ind, factor))
-        self.by_unit = {unit: Candidates(items) for unit, items in by_unit.items()}
+        self.by_unit = {unit: Candidates(items, catalogue.regex_union) for unit, items in by_unit.items()}
         # written units of whole things (家, 个, 人, 名 …)
         self.counted = {w for base in catalogue.counted for w in catalogue.units.get(base, {})}
 
@@ -246,26 +248,26 @@ class Extractor:
         # (of any indicator, any unit), a BRIDGE_BREAK word, a rate already given, or 分别.
         breaks = [src for ind in catalogue.indicators for src in ind.expanded]
         breaks += [catalogue.fragments.get("BRIDGE_BREAK") or "其中", "分别"]
-        self.bridge_break = re.compile("|".join(f"(?:{b})" for b in breaks))
+        self.bridge_break = catalogue.regex_union(breaks)
         chain_start = catalogue.fragments.get("CHAIN_START")   # how such a subject goes on
-        self.chain_start = re.compile(chain_start) if chain_start else None
-        self.parts = PlaceParts(catalogue.fragments)   # 滨海新区生产总值 is not the city's
+        self.chain_start = catalogue.regex(chain_start) if chain_start else None
+        self.parts = PlaceParts(catalogue.fragments, catalogue.regex)   # 滨海新区生产总值 is not the city's
         aside = catalogue.fragments.get("ASIDE")   # 剔除留抵退税因素后, 按可比口径: read past as blank
-        self.asides = Asides(aside) if aside else None
+        self.asides = Asides(aside, catalogue.regex) if aside else None
         # LEVEL: 国家级, 省级以上 … before a noun; a list item may be a level word alone (省级45家)
         level = catalogue.fragments.get("LEVEL")
-        self.level = re.compile(level) if level else None
+        self.level = catalogue.regex(level) if level else None
         self.level_first = edge_characters(level) if level else None   # 国, 省 …: where a level may start
-        self.level_end = re.compile(rf"(?:{level})\s*$") if level else None
+        self.level_end = catalogue.regex(rf"(?:{level})\s*$", derived_from=(level,)) if level else None
         # targets in words (与经济增长同步) and hedges beside a number (争取更好结果): word_targets.py
         words, hedge = catalogue.fragments.get("WORD_TARGET"), catalogue.fragments.get("AIM_HEDGE")
-        self.word_target = re.compile(words) if words else None
-        self.aim_hedge = re.compile(hedge) if hedge else None
+        self.word_target = catalogue.regex(words) if words else None
+        self.aim_hedge = catalogue.regex(hedge) if hedge else None
 
     @cached_property
     def all_candidates(self) -> Candidates:
         """Every indicator, whatever its unit: the subjects a target in words may have."""
-        return Candidates([(ind, 1.0) for ind in self.catalogue.indicators])
+        return Candidates([(ind, 1.0) for ind in self.catalogue.indicators], self.catalogue.regex_union)
 
     @cached_property
     def full_reader(self) -> NumberReader:

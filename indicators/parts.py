@@ -40,15 +40,16 @@ class PlaceParts:
     """The part-of-place test of one catalogue (its PART, PART_OBJECT and WHOLE_PLACE fragments);
     a catalogue without PART has none, and every figure is the place's."""
 
-    def __init__(self, fragments: dict[str, str]):
+    def __init__(self, fragments: dict[str, str], regex):
+        """`regex` compiles as the catalogue does (Catalogue.regex, safe_regex.py)."""
         part = fragments.get("PART")
-        self.part = re.compile(part) if part else None
-        self.opening = re.compile(
-            rf"[\s*#>]*(?:{TIME_OPENING})?(?P<name>[^,;:!?。\n]{{0,{PART_NAME}}}?)(?:{part})") if part else None
+        self.part = regex(part) if part else None
+        self.opening = regex(rf"[\s*#>]*(?:{TIME_OPENING})?(?P<name>[^,;:!?。\n]{{0,{PART_NAME}}}?)(?:{part})",
+                             derived_from=(part,)) if part else None
         not_topic = fragments.get("PART_OBJECT")
-        self.part_object = re.compile(not_topic) if not_topic else None
+        self.part_object = regex(not_topic) if not_topic else None
         whole = fragments.get("WHOLE_PLACE")
-        self.whole_place = re.compile(whole) if whole else None
+        self.whole_place = regex(whole) if whole else None
 
     def names_part(self, run, pos: int) -> bool:
         """Is the subject at `pos` a figure of a part of the place? `run` gives the text (`work`)
