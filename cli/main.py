@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import warnings
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -17,7 +18,7 @@ from .clickcompat import core as click_core, exceptions as click_exceptions
 from .files import output_option, reset
 from .helpformat import HelpFormatter
 from .output import Format
-from .status import ExitCode, error
+from .status import ExitCode, error, warn
 
 # typer's help prints an argument's Python type after its name (PLACE <list[str]>); the metavar
 # and the help text already say what to give.
@@ -164,6 +165,8 @@ def run() -> None:
     signal.signal(signal.SIGINT, _interrupted)
     signal.signal(signal.SIGTERM, _terminated)
     reset()   # no inputs or output of an earlier run in this process
+    # the library's warnings (a report read only in part …) are one line each, like polcmp's own
+    warnings.showwarning = lambda message, *_args, **_kwargs: warn(str(message))
 
     from . import cascade, compare, explain, extract, keywords, mentions, places, rules, text, track  # noqa: F401  (registers commands)
     try:

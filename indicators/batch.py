@@ -8,6 +8,7 @@ import os
 import re
 import signal
 import threading
+import warnings
 from collections import deque
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from .cache import ValueCache
 from .catalogue import Catalogue
-from .errors import ReportError
+from .errors import ReportError, printable
 from .extract import Extractor
 from .formats import SUFFIXES
 from .models import Value
@@ -94,7 +95,7 @@ def _run_and_store(extractor: Extractor, path: str, encoding: str | None, cache:
                    key: str | None) -> Outcome:
     """_run_one, its values remembered under key (in the worker, so stores run in parallel too)."""
     outcome = _run_one(extractor, path, encoding)
-    if cache and key and not isinstance(outcome[1], ReportError):
+    if cache and key and not isinstance(outcome[1], ReportError) and not getattr(outcome[1], "notes", ()):   # read in part: not kept
         cache.store(key, outcome[1])
     return outcome
 
@@ -119,7 +120,7 @@ def extract_many(paths: list[str], extractor: Extractor, encoding: str | None = 
             outcome = (path, values) if values is not None else _run_and_store(extractor, path, encoding, cache, key)
             if on_done:
                 on_done(path)
-            yield outcome
+            yield _said(outcome)
         return
     from concurrent.futures import ProcessPoolExecutor   # only runs with --jobs pay for it
 
@@ -130,9 +131,16 @@ def extract_many(paths: list[str], extractor: Extractor, encoding: str | None = 
             for outcome in _in_order(pool, paths, jobs * IN_FLIGHT_PER_JOB, cache, encoding, interrupted):
                 if on_done:
                     on_done(outcome[0])
-                yield outcome
+                yield _said(outcome)
         finally:   # interrupted or abandoned: queued reports are dropped, not extracted first
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _said(outcome: Outcome) -> Outcome:
+    """The outcome, after a warning for each note on it (a report read only in part)."""
+    for note in getattr(outcome[1], "notes", ()):
+        warnings.warn(f"{printable(outcome[0])}: {note}", stacklevel=3)
+    return outcome
 
 
 class _Interrupted(Exception):

@@ -33,6 +33,7 @@ How a number becomes a value (the catalogue's fields are in capitals):
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -70,6 +71,10 @@ MAX_AFTER = 30       # how far a subject after its number may reach
 MAX_TRAILING_LINK = 12   # 下降, 分别增长了: the verb a list of subjects ends with
 MAX_SENTENCE = 1500  # how far back a sentence start is looked for: real ones are under 500 characters; a
                      # report of one endless line (no 。 or line end) must not cost its length per number
+# The most numbers read from one report: the densest real report (corpus and panel) holds about
+# 1,000. A document with more (5 MB of figures on one line) is read up to here, with a note,
+# so that its cost stays bounded whatever its size.
+MAX_NUMBERS = 20_000
 MAX_BRIDGE = 90      # how far back an earlier clause's subject is taken: the longest real chains are ~70
 SHORT_MODIFIER = 4   # 亚洲, 城镇: a list part this short is a modifier, not a subject
 MAX_ITEMS = 6        # how many list items back a later item looks for its list's noun or verb
@@ -284,13 +289,25 @@ class Extractor:
     def extract(self, report: Report) -> list[Value]:
         """Every value the catalogue finds in one report, in text order, each with where its
         place belongs (divisions.py; None when the place is unknown or ambiguous)."""
-        values = _Run(self, report).values()
+        run = _Run(self, report)
+        values = run.values()
+        if run.cut_at is not None:
+            values = Values(values, notes=(f"more than {MAX_NUMBERS:,} numbers: only those before character "
+                                           f"{report.text_span(run.cut_at, run.cut_at)[0]:,} were read",))
         if values:
             place = locate_report(report)
             if isinstance(place, Division):
                 for v in values:
                     v.place_code, v.place_level, v.province = place.code, place.level, place.province
         return values
+
+
+class Values(list):
+    """The values of a report that could be read only in part, with why (`notes`: one line each)."""
+
+    def __init__(self, values, notes: tuple[str, ...] = ()):
+        super().__init__(values)
+        self.notes = notes
 
 
 class _Run:
@@ -327,7 +344,8 @@ class _Run:
 
     # -- main loop -------------------------------------------------------------------
     def values(self) -> list[Value]:
-        self.tokens = tokens = list(self.ex.reader.tokens(self.work))
+        self.tokens = tokens = list(islice(self.ex.reader.tokens(self.work), MAX_NUMBERS + 1))
+        self.cut_at = tokens.pop().start if len(tokens) > MAX_NUMBERS else None
         lead_start = self.lead_start
         previous_zip = None   # (lead start, index of last token) of the last 分别 series
         by_unit = self.ex.by_unit

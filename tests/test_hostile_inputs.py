@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import subprocess
 import sys
 import time
@@ -12,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from polcmp.cli.status import ExitCode
 from polcmp.indicators.errors import ReportError
@@ -191,3 +193,57 @@ def test_absurd_numbers_are_read_or_refused_quickly(tmp_path, number):
         assert "Traceback" not in err and "internal error" not in err, err
         assert len(err.strip().splitlines()) <= 1 and seconds < LIMIT
     assert digest(path) == before
+
+
+def test_a_report_with_more_numbers_than_any_real_one_is_read_in_part(tmp_path):
+    """25,000 numbers (the densest real report has about 1,000): read up to the cap, said in one line."""
+    path = tmp_path / "临海_2021.txt"
+    path.write_text("2021年地区生产总值增长6.5%，" + "新增企业12家，" * 25_000 + "\n", encoding="utf-8")
+    before = digest(path)
+    code, out, err, seconds = polcmp("extract", str(path), "-f", "jsonl")
+    assert code == ExitCode.OK and seconds < LIMIT
+    line, = err.strip().splitlines()
+    cut = re.fullmatch(rf"polcmp: {re.escape(str(path))}: more than 20,000 numbers: only those before character "
+                       r"([\d,]+) were read", line)
+    assert cut and 19_990 * 8 < int(cut[1].replace(",", "")) < 20_010 * 8, line
+    assert '"gdp_growth"' in out and digest(path) == before
+
+
+# Random bytes, and random text made of what reports are made of, never crash polcmp: reading
+# either works or raises ReportError, and extraction of what was read returns values.
+REPORT_ALPHABET = "0123456789.%，。、；：（）()\n 年月日万亿元家人个项以上左右增长下降达到力争确保全市生产总值目标预期一二三四五六七八九十百千零两半分之"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from polcmp.indicators.catalogue import load_catalogue
+    from polcmp.indicators.extract import Extractor
+    return Extractor(load_catalogue())
+
+
+def _read_and_extract(tmp_path, data: bytes, extractor, name="临海_2023.txt"):
+    from polcmp.indicators.reports import read_report
+    path = tmp_path / name
+    path.write_bytes(data)
+    started = time.monotonic()
+    try:
+        values = extractor.extract(read_report(path))
+    except ReportError as e:
+        assert "\n" not in str(e)
+        values = []
+    assert time.monotonic() - started < 5
+    return values
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=3000))
+def test_random_bytes_never_crash_or_hang(tmp_path, extractor, data):
+    _read_and_extract(tmp_path, data, extractor)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=REPORT_ALPHABET, max_size=3000), st.sampled_from(["utf-8", "gb18030", "utf-16"]),
+       st.sampled_from(["临海_2023.txt", "x.md", "x.html"]))
+def test_random_report_text_never_crashes_or_hangs(tmp_path, extractor, text, encoding, name):
+    for v in _read_and_extract(tmp_path, text.encode(encoding), extractor, name):
+        assert v.quote and (v.value is None or v.value == v.value)   # no NaN
