@@ -8,6 +8,7 @@ import os
 import re
 import signal
 import threading
+import time
 import warnings
 from collections import deque
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -73,7 +74,24 @@ def _init_worker(catalogue: Catalogue, encoding: str | None, cache: ValueCache |
     # Ctrl-C reaches every process of the terminal's group; the parent alone handles it (one
     # message, pending work cancelled), a worker finishes its report and is shut down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with_parent()
     _worker_extractor, _worker_encoding, _worker_cache = Extractor(catalogue), encoding, cache
+
+
+def _end_with_parent() -> None:
+    """A worker whose parent is gone (killed, or ended by SIGPIPE under `| head`) ends too,
+    instead of waiting for work for ever: a watch on the parent's pid, twice a second."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(ExitCodeWorkerOrphaned)
+    threading.Thread(target=watch, name="polcmp-parent-watch", daemon=True).start()
+
+
+ExitCodeWorkerOrphaned = 143   # as if terminated: nobody reads it, the parent is gone
 
 
 def _extract_one(path: str, key: str | None = None) -> Outcome:

@@ -247,3 +247,22 @@ def test_random_bytes_never_crash_or_hang(tmp_path, extractor, data):
 def test_random_report_text_never_crashes_or_hangs(tmp_path, extractor, text, encoding, name):
     for v in _read_and_extract(tmp_path, text.encode(encoding), extractor, name):
         assert v.quote and (v.value is None or v.value == v.value)   # no NaN
+
+
+def test_workers_end_when_a_pipe_reader_stops_reading(tmp_path):
+    """`polcmp extract --jobs 2 … | head -1`: SIGPIPE ends the parent, and its workers end with it."""
+    corpus = tmp_path / "many_reports"
+    corpus.mkdir()
+    for n in range(60):
+        for seed in (ROOT / "seeds").glob("*.txt"):
+            (corpus / f"{seed.stem.split('_')[0]}{n}_2023.txt").write_bytes(seed.read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "POLCMP_NO_CACHE": "1"}
+    subprocess.run(f"'{sys.executable}' -m polcmp extract '{corpus}' --jobs 2 -f csv | head -1 > /dev/null",
+                   shell=True, env=env, cwd=ROOT, timeout=60, check=False)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        left = subprocess.run(["pgrep", "-f", str(corpus)], capture_output=True, text=True).stdout.split()
+        if not left:
+            break
+        time.sleep(0.2)
+    assert not left, "workers left running"
