@@ -18,6 +18,7 @@
 """
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import tempfile
@@ -150,18 +151,63 @@ def note_rows(stream, n: int) -> None:
         _rows[id(stream)] = (_rows[id(stream)] or 0) + n
 
 
+# What a failed write raises: the disk or quota is full, the file too large, the device or
+# filesystem failing or read-only, stdout closed. The user's to fix: exit 2, one line.
+WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EBADF})
+
+
+@contextmanager
+def write_failures_said(name: str) -> Iterator[None]:
+    """A failed write inside the block becomes an OutputError naming `name`."""
+    try:
+        yield
+    except OSError as e:
+        if e.errno in WRITE_FAILURES:
+            raise OutputError(f"{name}: {e.strerror}") from None
+        raise
+
+
+def stdout_stream(binary: bool = False) -> IO:
+    """sys.stdout, or its buffer for binary output."""
+    return sys.stdout.buffer if binary else sys.stdout
+
+
+class ClosedStdout:
+    """Stands in for a closed stdout (`polcmp … >&-`): any write fails as a closed descriptor
+    does, so a command that writes there says so in one line; -o FILE still works."""
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def write(self, _text) -> int:
+        raise OSError(errno.EBADF, "closed, nothing could be written (use -o FILE)")
+
+    def flush(self) -> None:
+        pass
+
+    @property
+    def buffer(self) -> "ClosedStdout":
+        return self
+
+
 @contextmanager
 def atomic_output(path: str | os.PathLike | None, binary: bool = False) -> Iterator[IO]:
     """stdout (no path, or `-`), else a new file at `path` written atomically, with the
-    permissions described in the module docstring. Text is UTF-8 with newlines as written."""
+    permissions described in the module docstring. Text is UTF-8 with newlines as written.
+    A write that fails (a full disk) is an OutputError; the old file is left as it was."""
     if is_stdout(path):
-        stream = sys.stdout.buffer if binary else sys.stdout
-        yield stream
-        stream.flush()
+        stream = stdout_stream(binary)
+        with write_failures_said("standard output"):
+            yield stream
+            stream.flush()
         return
     check_output(path)
     if is_direct_sink(path):   # /dev/null, /dev/stdout: written into, never replaced by a regular file
-        with open(path, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as out:
+        with write_failures_said(f"--output {printable(path)}"), \
+                open(path, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as out:
             yield out
         return
     target = Path(os.path.realpath(path))   # through a symlink: the file it points to
@@ -174,7 +220,8 @@ def atomic_output(path: str | os.PathLike | None, binary: bool = False) -> Itera
     try:
         try:
             os.fchmod(out.fileno(), mode_for(target))
-            yield out
+            with write_failures_said(f"--output {printable(path)}"):
+                yield out
         finally:
             rows = _rows.pop(id(out), None)
         try:

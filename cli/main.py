@@ -15,7 +15,7 @@ from typer.core import TyperArgument
 from ..indicators.errors import PolcmpError
 
 from .clickcompat import core as click_core, exceptions as click_exceptions
-from .files import output_option, reset
+from .files import ClosedStdout, output_option, reset
 from .helpformat import HelpFormatter
 from .output import Format
 from .status import ExitCode, error, warn
@@ -165,6 +165,8 @@ def run() -> None:
     signal.signal(signal.SIGINT, _interrupted)
     signal.signal(signal.SIGTERM, _terminated)
     reset()   # no inputs or output of an earlier run in this process
+    if sys.stdout is None:   # started with stdout closed
+        sys.stdout = ClosedStdout()
     # the library's warnings (a report read only in part …) are one line each, like polcmp's own
     warnings.showwarning = lambda message, *_args, **_kwargs: warn(str(message))
 

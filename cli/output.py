@@ -21,7 +21,7 @@ from typing import Iterable, Iterator, Sequence
 
 from ..indicators.errors import PolcmpError, printable
 
-from .files import atomic_output, is_direct_sink, is_stdout, note_rows
+from .files import atomic_output, is_direct_sink, is_stdout, note_rows, stdout_stream, write_failures_said
 
 
 class Format(str, Enum):
@@ -160,9 +160,11 @@ def open_output(path: Path | None, bom: bool = False) -> Iterator[io.TextIOBase]
     """stdout (no path, or `-`), or a file written atomically by files.atomic_output (temp file
     + rename, nothing left behind on error, the umask's or the old file's permissions)."""
     if is_stdout(path):
-        out = _BomFirst(sys.stdout) if bom else sys.stdout
-        yield out
-        out.flush()
+        stream = stdout_stream()
+        out = _BomFirst(stream) if bom else stream
+        with write_failures_said("standard output"):
+            yield out
+            out.flush()
         return
     with atomic_output(path) as out:
         if bom:

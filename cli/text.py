@@ -8,6 +8,7 @@ import typer
 
 from ..indicators.reports import read_report
 
+from .files import write_failures_said
 from .main import app
 
 
@@ -23,4 +24,6 @@ def text(
     """Print the text polcmp reads from a report: what `start`/`end` offsets point into
     (HTML without the site around it, PDF lines rejoined, any encoding as UTF-8)."""
     report = read_report(file, encoding)
-    sys.stdout.write(report.plain if normalised else report.text)
+    with write_failures_said("standard output"):
+        sys.stdout.write(report.plain if normalised else report.text)
+        sys.stdout.flush()

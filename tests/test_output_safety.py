@@ -268,3 +268,45 @@ def test_chinese_in_every_encoding_polcmp_detects_still_decodes():
             assert decode(sample.encode(codec), "x") == sample
     with pytest.raises(ReportError, match="cannot tell the text encoding"):
         decode(traditional.encode("big5"), "x")   # Big5 read as GB18030 is mostly rare characters
+
+
+# ---------------------------------------------------------------- failed writes: exit 2, one line
+
+def _polcmp_with(args, stdout=subprocess.PIPE, preexec=None):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "POLCMP_NO_CACHE": "1"}
+    env.pop("POLCMP_RULES", None)
+    proc = subprocess.run([sys.executable, "-m", "polcmp", *args], stdout=stdout, stderr=subprocess.PIPE, env=env,
+                          cwd=ROOT, preexec_fn=preexec, timeout=120)
+    return proc.returncode, proc.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize("args", [["extract", "seeds", "-f", "csv"], ["compare", "临海", "永嘉", "-f", "json"],
+                                  ["text", LINHAI], ["rules", "list"], ["track", "临海", "-f", "csv"]])
+def test_a_full_disk_on_stdout_is_exit_2_in_one_line(args):
+    with open("/dev/full", "w") as full:
+        code, err = _polcmp_with(args, stdout=full)
+    assert code == ExitCode.CANNOT_RUN and err == "polcmp: error: standard output: No space left on device\n"
+
+
+def test_a_closed_stdout_is_exit_2_and_an_output_file_still_works(tmp_path):
+    code, err = _polcmp_with(["extract", "seeds", "-f", "json"], preexec=lambda: os.close(1))
+    assert code == ExitCode.CANNOT_RUN and len(err.splitlines()) == 1 and "standard output: closed" in err
+    out = tmp_path / "out.csv"
+    code, err = _polcmp_with(["extract", "seeds", "-o", str(out)], preexec=lambda: os.close(1))
+    assert code == ExitCode.OK and out.stat().st_size > 1000
+
+
+def test_a_write_that_fails_midway_keeps_the_old_file(tmp_path):
+    """The file-size limit stands in for a full disk: EFBIG halfway through a 100 KB output."""
+    import resource
+
+    out = tmp_path / "values.csv"
+    out.write_text("the old output\n", encoding="utf-8")
+
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+    code, err = _polcmp_with(["extract", "seeds", "-o", str(out)], preexec=small_files)
+    assert code == ExitCode.CANNOT_RUN and err == f"polcmp: error: --output {out}: File too large\n"
+    assert out.read_text(encoding="utf-8") == "the old output\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["values.csv"]   # no temporary file left
