@@ -246,10 +246,15 @@ JAPANESE = ("令和5年度の市政方針について申し上げます。私た
             "直面しています。経済成長率は2.5パーセントを目標とし、雇用の創出に努めます。\n") * 20
 
 
-@pytest.mark.parametrize("encoding", ["shift_jis", "euc_jp"])
-def test_text_in_an_encoding_polcmp_cannot_tell_is_an_error(tmp_path, encoding):
+KOREAN = ("2023년 시정연설을 드리겠습니다. 우리 시는 인구 감소와 저출산 고령화라는 큰 과제에 직면해 있습니다. "
+          "경제성장률 2.5퍼센트를 목표로 일자리 창출에 힘쓰겠습니다.\n") * 20
+
+
+@pytest.mark.parametrize(("text", "encoding"), [(JAPANESE, "shift_jis"), (JAPANESE, "euc_jp"), (KOREAN, "euc_kr")])
+def test_text_in_an_encoding_polcmp_cannot_tell_is_an_error(tmp_path, text, encoding):
+    """EUC-KR reads as GB18030 into common characters, but not in the proportions of Chinese."""
     japanese = tmp_path / "市政方針_2023.txt"
-    japanese.write_bytes(JAPANESE.encode(encoding))
+    japanese.write_bytes(text.encode(encoding))
     with pytest.raises(ReportError, match="cannot tell the text encoding"):
         read_report(japanese)
     code, _out, err = run("extract", str(japanese), LINHAI, "-f", "csv")
@@ -268,6 +273,15 @@ def test_chinese_in_every_encoding_polcmp_detects_still_decodes():
             assert decode(sample.encode(codec), "x") == sample
     with pytest.raises(ReportError, match="cannot tell the text encoding"):
         decode(traditional.encode("big5"), "x")   # Big5 read as GB18030 is mostly rare characters
+
+
+def test_the_list_of_common_characters_is_as_its_script_builds_it(tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import build_common_han
+    monkeypatch.setattr(build_common_han, "OUT", tmp_path / "common_han.txt")
+    build_common_han.main()
+    assert (tmp_path / "common_han.txt").read_text(encoding="utf-8") == \
+        (ROOT / "indicators" / "common_han.txt").read_text(encoding="utf-8"), "run: python bench/build_common_han.py"
 
 
 # ---------------------------------------------------------------- failed writes: exit 2, one line
