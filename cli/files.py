@@ -27,13 +27,9 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from ..indicators.atomic import mode_for
-from ..indicators.errors import PolcmpError, printable
+from ..indicators.errors import OutputError, PolcmpError, printable
 
 STDOUT = "-"
-
-
-class OutputError(PolcmpError):
-    """An output path the user gave cannot be written: one line, exit 2 (CANNOT_RUN)."""
 
 
 def is_stdout(path: str | os.PathLike | None) -> bool:

@@ -13,6 +13,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from .errors import OutputError, printable
+
 
 def current_umask() -> int:
     """The process's umask (read by setting it and setting it back; polcmp creates no files
@@ -31,18 +33,31 @@ def mode_for(target: Path) -> int:
 
 
 def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
-    """Write `data` to `path` atomically; returns the path written (a symlink's target)."""
+    """Write `data` to `path` atomically; returns the path written (a symlink's target).
+    Raises OutputError, the old file intact, when the path is a folder or a device (never
+    replaced by a regular file) or the write fails (no such folder, a full disk)."""
     target = Path(os.path.realpath(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        kind = os.stat(target).st_mode
+    except OSError:
+        kind = None
+    if kind is not None and not stat.S_ISREG(kind):
+        raise OutputError(f"{printable(path)}: not a regular file (a folder or a device); name a file to write")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as e:
+        raise OutputError(f"{printable(path)}: {e.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as out:
             os.fchmod(out.fileno(), mode_for(target))
             out.write(data)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as e:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(e, OSError):
+            raise OutputError(f"{printable(path)}: {e.strerror}") from None
         raise
     return target

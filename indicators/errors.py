@@ -37,6 +37,10 @@ class ReportError(PolcmpError):
         return ReportError, (self.path, self.reason)
 
 
+class OutputError(PolcmpError):
+    """An output path the user gave cannot be written: one line (the command's exit 2)."""
+
+
 class CatalogueError(PolcmpError):
     """The indicator catalogue is unreadable or invalid. `problems` lists every problem found,
     each `path: message` (indicators[3].patterns[0]: unknown fragment {PCT}); `lines` gives

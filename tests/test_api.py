@@ -168,3 +168,13 @@ def test_write_each_format_and_its_codebook(tmp_path):
         assert "about" in year["description"]   # a track's year is the year the target is about
     with pytest.raises(polcmp.PolcmpError, match="unknown extension"):
         polcmp.write(panel, tmp_path / "panel.docx")
+
+
+def test_write_refuses_folders_and_devices_and_says_why_a_write_failed(tmp_path):
+    frame = polcmp.extract(str(ROOT / "seeds" / "临海_2023.txt"))
+    for target in (tmp_path, "/dev/null"):   # never replaced by a regular file
+        with pytest.raises(polcmp.PolcmpError, match="not a regular file"):
+            polcmp.write(frame, target, fmt="csv")
+    assert Path("/dev/null").is_char_device() and tmp_path.is_dir()
+    with pytest.raises(polcmp.PolcmpError, match="No such file or directory"):
+        polcmp.write(frame, tmp_path / "missing" / "out.csv")
