@@ -227,7 +227,8 @@ def _merge_extra(base: dict, base_path: Path, extras: list[Path]) -> dict:
     if not isinstance(base, dict):
         raise CatalogueError(str(base_path), ["top level must be a mapping with 'indicators'"])
     merged = {k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v) for k, v in base.items()}
-    known = {i.get("id") for i in base.get("indicators") or [] if isinstance(i, dict) and isinstance(i.get("id"), str)}
+    origin: dict[tuple[str, str], Path] = {}   # (section, name) an extra file added → that file
+    known = {i["id"]: base_path for i in base.get("indicators") or [] if isinstance(i, dict) and isinstance(i.get("id"), str)}
     for path in extras:
         data, raw_text = read_catalogue_file(path)
         problems = []
@@ -236,16 +237,19 @@ def _merge_extra(base: dict, base_path: Path, extras: list[Path]) -> dict:
             data = {}
         for section in ("fragments", "units", "groups", "coordinations"):
             for name, value in (data.get(section) or {}).items():
-                if name in (merged.get(section) or {}) and merged[section][name] != value:
-                    problems.append(f"{section}.{name}: already defined differently in {base_path}")
-                merged.setdefault(section, {})[name] = value
+                if name not in (merged.get(section) or {}):
+                    merged.setdefault(section, {})[name] = value
+                    origin[section, name] = path
+                elif merged[section][name] != value:
+                    where = origin.get((section, name), base_path)
+                    problems.append(f"{section}.{name}: already defined differently in {where}")
         for i, ind in enumerate(data.get("indicators") or []):
             if not isinstance(ind, dict) or not isinstance(ind.get("id"), str):
                 continue   # compile_catalogue below names the problem with its path
-            if ind.get("id") in known:
-                problems.append(f"indicators[{i}].id: {ind['id']} is already defined in {base_path}")
+            if ind["id"] in known:
+                problems.append(f"indicators[{i}].id: {ind['id']} is already defined in {known[ind['id']]}")
             else:
-                known.add(ind.get("id"))
+                known[ind["id"]] = path
         if problems:
             raise CatalogueError(str(path), problems).with_lines(raw_text)
         try:   # its own problems, with its own paths and lines

@@ -67,7 +67,8 @@ def _unread(run: _Run, tok) -> str:
     """Why a quantity is no candidate at all ('' when it is one: then the leads tell)."""
     if tok.value is None:
         return (f"«{run.work[tok.start:tok.end]}» cannot be read as one whole number "
-                "(a rough figure such as 三五家, or not well-formed): no value rather than a guess")
+                "(a rough figure such as 三五家, not well-formed, or 10^16 and over, which no report's "
+                "figure reaches): no value rather than a guess")
     if tok.unit is None:
         return "no unit after the number (1861文化创意产业园): a name or code, not a quantity"
     if tok.unit not in run.ex.by_unit:

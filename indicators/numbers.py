@@ -224,6 +224,8 @@ class NumberReader:
             value_max = _clean(value_max)
         elif qualifier == "=" and approx:
             qualifier = ">"   # 300余家, 3000多人
+        if value is not None and abs(value) >= MAX_VALUE or value_max is not None and abs(value_max) >= MAX_VALUE:
+            value = value_max = None   # 10^16 and beyond: a misreading (or a hostile file), not a figure
         return Quantity(start, end, None if value is None else _clean(value), value_max,
                         SAME_UNIT.get(unit, unit), qualifier), end
 
@@ -301,6 +303,11 @@ def _inside(text: str, start: int) -> bool:
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+# No figure of a report reaches 10^16 (the nation's GDP is about 1.3 × 10^14 yuan), and a float
+# holds integers exactly only below 2^53 (about 9 × 10^15): larger numbers are not read.
+MAX_VALUE = 10 ** 16
 
 
 def _value(run: str, mult: str | None) -> Decimal | int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from polcmp.indicators.chinese_numerals import read_numeral
@@ -256,6 +256,7 @@ def test_elision_reads_the_next_position_down(a, b, unit):
        st.sampled_from(["万", "亿", "千万", "百万", "万亿", "千亿"]))
 def test_arabic_with_multipliers_read_exactly(coefficient, multiplier):
     factor = {"万": 10**4, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万亿": 10**12, "千亿": 10**11}[multiplier]
+    assume(coefficient * factor < 10**16)   # beyond: not read (test_numbers_no_report_can_hold_are_not_read)
     written = f"{coefficient.normalize():f}{multiplier}"
     [q] = read_quantities(f"投资{written}元")
     assert Decimal(str(q.value)) == coefficient * factor and q.unit == "元"
@@ -285,3 +286,13 @@ def test_random_text_never_breaks_the_reader(text):
             # the span is the whole quantity: read on its own it says the same
             alone = [(r.value, r.value_max, r.unit) for r in read_quantities(raw)]
             assert alone == [(q.value, q.value_max, q.unit)], raw
+
+
+@pytest.mark.parametrize("text", ["1" * 30 + "家", "9" * 17 + "元", "一万亿亿元", "2万亿亿-3万亿亿元"])
+def test_numbers_no_report_can_hold_are_not_read(text):
+    """10^16 and over: beyond every real figure and beyond what a float holds exactly."""
+    assert all(q.value is None and q.value_max is None for q in read_quantities(text))
+
+
+def test_the_largest_real_figures_are_still_read():
+    assert [q.value for q in read_quantities("生产总值126万亿元，9999999999999999元")][0] == 126 * 10 ** 12

@@ -177,3 +177,20 @@ def test_an_extra_catalogue_with_a_strange_id_is_a_problem_not_a_crash(tmp_path,
     code, _, err = polcmp("extract", str(ROOT / "seeds" / "临海_2023.txt"), "--extra-rules", str(extra))
     assert code == ExitCode.CANNOT_RUN and f"{extra}:2: indicators[0].id: must be snake_case text" in err
     assert "internal error" not in err
+
+
+def test_a_clash_between_two_extra_catalogues_names_the_first(tmp_path):
+    files = []
+    for name in ("first", "second"):
+        files.append(tmp_path / f"{name}.yaml")
+        files[-1].write_text("fragments:\n  MINE: 我的\nindicators:\n  - {id: mine, name: 我的, group: economy, "
+                             f"unit: '%', patterns: ['{{MINE}}指标{name}']}}\n", encoding="utf-8")
+    code, _, err = polcmp("extract", str(ROOT / "seeds" / "临海_2023.txt"),
+                          "--extra-rules", str(files[0]), "--extra-rules", str(files[1]))
+    assert code == ExitCode.CANNOT_RUN and err == (f"polcmp: error: {files[1]}:4: indicators[0].id: mine is already "
+                                                   f"defined in {files[0]}\n")
+    files[1].write_text(files[1].read_text(encoding="utf-8").replace("MINE: 我的", "MINE: 你的").replace("id: mine", "id: yours"),
+                        encoding="utf-8")
+    code, _, err = polcmp("extract", str(ROOT / "seeds" / "临海_2023.txt"),
+                          "--extra-rules", str(files[0]), "--extra-rules", str(files[1]))
+    assert code == ExitCode.CANNOT_RUN and f"fragments.MINE: already defined differently in {files[0]}" in err
