@@ -37,3 +37,38 @@ def test_a_random_top_level_is_a_problem_or_fine(top):
         compile_catalogue(top)
     except CatalogueError as e:
         assert e.problems
+
+
+# Random patterns, hostile shapes among them, in each field that takes one: loading refuses
+# them with a problem, or the catalogue reads a hostile report quickly.
+PIECES = st.sampled_from(["a", "增长", "生产总值", ".", r"\d", r"\s", "[a增]", "(?<!的)", "(?<=全年)", "(?!后)",
+                          "(?=增)", r"\b", "^", "$", "(a)", r"\1", "{WHOLE}", "{GROWTH}"])
+QUANTIFIERS = st.sampled_from(["", "", "*", "+", "?", "{2,5}", "{0,30}", "{32}", "*?"])
+PATTERNS = st.recursive(
+    st.tuples(PIECES, QUANTIFIERS).map("".join),
+    lambda inner: st.one_of(st.lists(inner, min_size=1, max_size=4).map("".join),
+                            st.tuples(st.lists(inner, min_size=1, max_size=3).map("|".join), QUANTIFIERS)
+                            .map(lambda t: f"(?:{t[0]}){t[1]}")),
+    max_leaves=8)
+HOSTILE_REPORT = ("a" * 2000 + "增长5%，全年生产总值增长6.5%，" + "增" * 500 + "新增企业12家。\n") * 5
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PATTERNS, st.sampled_from(["patterns", "context", "exclude", "link"]))
+def test_a_random_pattern_is_refused_or_runs_quickly(pattern, key):
+    import time
+
+    from polcmp.indicators.extract import Extractor
+    from polcmp.indicators.reports import report_from_text
+
+    indicator = dict(GOOD["indicators"][3])
+    indicator[key] = [pattern] if key == "patterns" else pattern
+    try:
+        catalogue = compile_catalogue({**GOOD, "indicators": GOOD["indicators"][:3] + [indicator]}, "mine.yaml")
+    except CatalogueError as e:
+        assert e.problems
+        return
+    extractor = Extractor(catalogue)
+    started = time.monotonic()
+    extractor.extract(report_from_text(HOSTILE_REPORT, "临海_2023.txt"))
+    assert time.monotonic() - started < 5, pattern
