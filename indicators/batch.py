@@ -78,6 +78,9 @@ def _init_worker(catalogue: Catalogue, encoding: str | None, cache: ValueCache |
     _worker_extractor, _worker_encoding, _worker_cache = Extractor(catalogue), encoding, cache
 
 
+ORPHANED_EXIT = 143   # a worker that outlived its parent ends as if terminated (nobody reads it)
+
+
 def _end_with_parent() -> None:
     """A worker whose parent is gone (killed, or ended by SIGPIPE under `| head`) ends too,
     instead of waiting for work for ever: a watch on the parent's pid, twice a second."""
@@ -87,11 +90,9 @@ def _end_with_parent() -> None:
         while True:
             time.sleep(0.5)
             if os.getppid() != parent:
-                os._exit(ExitCodeWorkerOrphaned)
+                os._exit(ORPHANED_EXIT)
     threading.Thread(target=watch, name="polcmp-parent-watch", daemon=True).start()
 
-
-ExitCodeWorkerOrphaned = 143   # as if terminated: nobody reads it, the parent is gone
 
 
 def _extract_one(path: str, key: str | None = None) -> Outcome:

@@ -394,7 +394,7 @@ def can_match_empty(pattern: str) -> bool:
 
 
 # A subject names one indicator: the built-in ones occur in at most 4% of the sentences of the
-# sample reports (seeds/). A user's subject found in more than half of them (., 的|发展 …) is refused.
+# sample reports (seeds/). A user's subject found in more than half of them (., [一-龥] …) is refused.
 MAX_SUBJECT_SHARE = 0.5
 
 

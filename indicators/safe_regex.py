@@ -155,7 +155,7 @@ def _write_class(items, flags: int) -> str:
         else:
             raise _Unsupported(f"{op} in a character set")
     if not negated:
-        return f"[{'^' if negate else ''}{''.join(positive)}]" if positive else ("[^\\x{0}-\\x{10ffff}]" if not negate else "(?s:.)")
+        return f"[{'^' if negate else ''}{''.join(positive)}]"   # Python allows no empty set
     if negate:   # [^\S…]: characters in none of the parts — rare enough to leave to Python
         raise _Unsupported("a negated category inside a negated set ([^\\S…])")
     parts = ([f"[{''.join(positive)}]"] if positive else []) + [f"[^{n}]" for n in negated]
