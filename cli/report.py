@@ -11,7 +11,6 @@ from ..indicators.catalogue import check_selection, load_catalogue
 from ..indicators.corpus import Corpus, resolve_corpus_path
 from ..indicators.errors import PolcmpError, ReportError
 from ..indicators.extract import Extractor
-from ..indicators.html_report import ReportPage, build_html
 from ..indicators.reports import read_report
 
 from .files import atomic_output, protect
@@ -61,11 +60,13 @@ def report(
                 failed += 1
                 continue
             values = [v for v in outcome if not wanted or v.indicator in wanted]
-            pages.append(ReportPage(entry, values, read_report(entry.path).text))
+            pages.append((entry, values, read_report(entry.path).text))
     if not pages:
         finish(ExitCode.CANNOT_RUN)
 
+    from ..indicators.html_report import ReportPage, build_html   # pandas (via compare): only here
     tracked = None
+    pages = [ReportPage(*page) for page in pages]
     dated = [p for p in pages if p.entry.year is not None]
     if any(sum(q.entry.place == p.entry.place for q in dated) > 1 for p in dated):
         from ..indicators.track import track   # pandas: only when a place has several years

@@ -83,6 +83,13 @@ def _pattern(depth: int):
     )
 
 
+def _repeats_empty(pattern: str) -> bool:
+    """Does a repeat in the pattern have a body that can match the empty string?"""
+    from re import _constants as C
+    return any(op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[2].getwidth()[0] == 0
+               for op, av in safe_regex._walk(safe_regex.parse(pattern)))
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_pattern(3), st.text(alphabet="ab增长1 %\n", max_size=30), st.integers(0, 5), st.integers(0, 40))
 def test_re2_answers_as_python_does(pattern, text, pos, length):
@@ -91,9 +98,11 @@ def test_re2_answers_as_python_does(pattern, text, pos, length):
     ours = LinearPattern(pattern, to_re2(pattern))
     # Python's $ also matches before a newline that ends the text; RE2's does not (documented)
     assume("$" not in pattern or not text[:endpos].endswith("\n"))
+    # a group inside a repeat that can match empty: Python keeps the last, empty, pass (documented)
+    groups = (lambda m: m.groups()) if not _repeats_empty(python.pattern) else (lambda m: ())
     for name in ("search", "match", "fullmatch"):
         a, b = getattr(python, name)(text, pos, endpos), getattr(ours, name)(text, pos, endpos)
-        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (name, pattern, text)
+        assert (a and (a.span(), groups(a))) == (b and (b.span(), groups(b))), (name, pattern, text)
     if not python.fullmatch(""):   # after an empty match `re` may match again in place (documented)
         assert [m.span() for m in python.finditer(text, pos)] == [m.span() for m in ours.finditer(text, pos)]
 
