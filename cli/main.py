@@ -170,7 +170,7 @@ def run() -> None:
     # the library's warnings (a report read only in part …) are one line each, like polcmp's own
     warnings.showwarning = lambda message, *_args, **_kwargs: warn(str(message))
 
-    from . import cascade, compare, explain, extract, keywords, mentions, places, report, rules, text, track  # noqa: F401  (registers commands)
+    from . import cascade, compare, explain, extract, keywords, mentions, places, report, rules, text, track, audit  # noqa: F401  (registers commands)
     try:
         code = app(standalone_mode=False, prog_name="polcmp")   # --help and finish() return their code
     except click_exceptions.NoArgsIsHelpError as e:   # `polcmp` or `polcmp rules` alone: the help, as a usage error
