@@ -207,15 +207,6 @@ def _cell(value):
     return value
 
 
-def _csv_safe(cell):
-    """A text cell a spreadsheet would run as a formula gets a leading apostrophe (a bare
-    qualifier such as = or >= cannot run anything and stays)."""
-    from .writers import FORMULA_START, QUALIFIERS
-    if isinstance(cell, str) and cell.startswith(FORMULA_START) and cell not in QUALIFIERS:
-        return "'" + cell
-    return cell
-
-
 def sheet_bytes(rows: list[dict], fmt: str, about: list[list] | None = None) -> bytes:
     """The coding sheet as a file's bytes: xlsx (a `sample` sheet and an `about` sheet) or
     csv / tsv (UTF-8 with a BOM, for Excel)."""
@@ -225,11 +216,12 @@ def sheet_bytes(rows: list[dict], fmt: str, about: list[list] | None = None) -> 
         return buffer.getvalue()
     if fmt not in ("csv", "tsv"):
         raise PolcmpError(f"a coding sheet is .xlsx, .csv or .tsv, not .{fmt}")
+    from .writers import formula_safe
     out = io.StringIO()
     writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
     writer.writerow(SHEET_COLUMNS)
     for row in rows:
-        writer.writerow(["" if row.get(c) is None else _csv_safe(_cell(row.get(c))) for c in SHEET_COLUMNS])
+        writer.writerow(["" if row.get(c) is None else formula_safe(_cell(row.get(c))) for c in SHEET_COLUMNS])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -109,7 +109,7 @@ def write_frame(frame: pd.DataFrame, path, fmt: str | None = None, fields: list[
         write_dta(data, path, fields)
 
 
-def _formula_safe(cell):
+def formula_safe(cell):
     """A CSV cell a spreadsheet would run (=cmd|…, @SUM) gets a leading apostrophe; a bare
     qualifier (=, >=) or sign (+) cannot run anything and stays."""
     if isinstance(cell, str) and cell.startswith(FORMULA_START) and cell not in QUALIFIERS:
@@ -119,7 +119,7 @@ def _formula_safe(cell):
 
 def _write_text(data: pd.DataFrame, path, fmt: str, bom: bool) -> None:
     if fmt in ("csv", "tsv"):
-        data = data.map(_formula_safe).rename(columns=_formula_safe)   # headers too: a place named =HYPERLINK(…)
+        data = data.map(formula_safe).rename(columns=formula_safe)   # headers too: a place named =HYPERLINK(…)
         text = data.to_csv(index=False, sep="," if fmt == "csv" else "\t", lineterminator="\n")
         text = ("\ufeff" if bom else "") + text
     else:
