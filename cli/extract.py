@@ -7,15 +7,17 @@ import typer
 
 from ..indicators.catalogue import check_indicator_ids, load_catalogue
 from ..indicators.errors import ReportError
-from ..indicators.batch import expand_inputs, extract_many
+from ..indicators.batch import expand_inputs, render_many
 from ..indicators.extract import Extractor
 from ..indicators.models import COLUMNS
+from ..indicators.rows import ExtractRows, Selection, Sink, TextRows
+from ..indicators.writers import TEXT_FORMATS
 
 from .files import protect
 from .main import (BomOption, CodebookOption, ExtraRulesOption, FormatOption, OutputOption, RulesOption, Status, app,
                    at_least_one, finish)
-from .output import (FILE_FORMATS, Format, choose_format, codebook_path, format_value, open_output, progress,
-                     save_codebook, save_records, use_bom, write_records)
+from .output import (FILE_FORMATS, Format, choose_format, codebook_path, finish_rows, open_output, progress,
+                     render_table, save_codebook, save_records, use_bom)
 from .status import ExitCode, error
 
 TABLE_COLUMNS = ("place", "year", "indicator", "label", "value", "status", "raw", "quote")
@@ -63,33 +65,36 @@ def extract(
         error(str(problem))
     failed = len(problems)
 
-    def rows(on_done) -> Iterator[dict]:
+    columns = TABLE_COLUMNS if fmt is Format.table else COLUMNS
+    text = TextRows(fmt.value, columns) if fmt.value in TEXT_FORMATS else None
+    # made in the workers under --jobs: rows as text, ready to write (records for a table or a binary file)
+    make_rows = ExtractRows(Selection(frozenset(wanted), status.value, words), columns, text, fmt is Format.table)
+
+    def results(on_done) -> Iterator:
+        """Each readable report's rows, in input order; each failed one said in one line."""
         nonlocal failed
-        for _path, outcome in extract_many(paths, extractor, encoding, jobs, on_done):
+        for _path, outcome in render_many(paths, extractor, make_rows, encoding, jobs, on_done):
             if isinstance(outcome, ReportError):
                 error(str(outcome))
                 failed += 1
-                continue
-            for v in outcome:
-                # rows without a number only when asked: a spreadsheet or a scorer expects a value in each
-                if (not wanted or v.indicator in wanted) and status in (Status.all, v.status) \
-                        and (words or v.value is not None):
-                    row = v.as_dict()
-                    if fmt is Format.table:   # ≥6.5%, with * for 力争
-                        row["value"] = format_value(v.value, v.unit, v.qualifier, v.soft, v.value_max, v.aim,
-                                                    v.qualifier_text)
-                    yield row
+            else:
+                yield outcome
         if failed == len(paths) + len(problems):
             raise NoReadableInput()
 
-    columns = TABLE_COLUMNS if fmt is Format.table else COLUMNS
     try:
-        if fmt in FILE_FORMATS:
-            with progress(len(paths), "extracting") as on_done:
-                save_records(rows(on_done), columns, fmt, output)
-        else:
-            with progress(len(paths), "extracting") as on_done, open_output(output, use_bom(bom, fmt, output)) as out:
-                write_records(rows(on_done), columns, fmt, out)
+        with progress(len(paths), "extracting") as on_done:
+            if fmt in FILE_FORMATS:
+                save_records((r for records in results(on_done) for r in records), columns, fmt, output)
+            else:
+                with open_output(output, use_bom(bom, fmt, output)) as out:
+                    if text is None:
+                        render_table([r for records in results(on_done) for r in records], columns, out)
+                    else:
+                        sink = Sink(text, out)
+                        for rendered in results(on_done):
+                            sink.write(*rendered)
+                        finish_rows(sink)
     except NoReadableInput:
         finish(ExitCode.CANNOT_RUN)
     if codebook:

@@ -7,7 +7,6 @@ into place only when complete, so an interrupted run never leaves half a file.
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import math
@@ -19,9 +18,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from ..indicators.errors import PolcmpError, printable
+from ..indicators.errors import PolcmpError
 
 from ..indicators.display import MISSING, QUALIFIER_MARK, WORDS_MARK, format_value  # noqa: F401  (re-exported)
+from ..indicators.rows import Sink, TextRows, plain, utf8
+from ..indicators.writers import TEXT_FORMATS
 from .files import atomic_output, is_direct_sink, is_stdout, note_rows, stdout_stream, write_failures_said
 
 
@@ -39,8 +40,6 @@ class Format(str, Enum):
 # written whole by indicators/writers.py, never streamed through a text stream
 FILE_FORMATS = frozenset((Format.xlsx, Format.parquet, Format.dta))
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def choose_format(requested: Format | None, output: Path | None) -> Format:
     """An explicit --format wins; else the -o file's extension (an unknown one is a usage
@@ -57,38 +56,6 @@ def choose_format(requested: Format | None, output: Path | None) -> Format:
     if sys.stdout.isatty():
         return Format.table
     return Format.csv
-
-
-QUALIFIERS = frozenset(("=", ">=", ">", "<=", "<", "~"))
-
-
-def spreadsheet_safe(cell):
-    """Text a spreadsheet would evaluate (=cmd|…, +1+1, @SUM) gets a leading apostrophe.
-    A bare qualifier symbol (=, >=) or sign (+: cascade's 加码) cannot run anything and stays."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_START) and cell not in QUALIFIERS and cell != "+":
-        return "'" + cell
-    return cell
-
-
-def utf8(value):
-    """Text that UTF-8 can carry: a file name's undecodable bytes (surrogate escapes) become \\xff."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return printable(value)
-    return value
-
-
-def plain(value):
-    """Numbers as a person writes them: 40 not 40.0; None as an empty cell."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
 
 
 PROGRESS_MIN_FILES = 20   # fewer files finish before a bar would help
@@ -180,32 +147,21 @@ def write_records(records: Iterable[dict], columns: Sequence[str], fmt: Format, 
     Nothing is written before the first record or the end of `records`, so a run whose
     input fails as a whole (the iterator raises) leaves no half-made header behind.
     """
-    n = 0
-    if fmt in (Format.csv, Format.tsv):
-        writer = csv.writer(out, delimiter="," if fmt is Format.csv else "\t", lineterminator="\n")
-        header = [spreadsheet_safe(utf8(c)) for c in columns]   # a place named =HYPERLINK(…) heads a column
-        for rec in records:
-            if n == 0:
-                writer.writerow(header)
-            writer.writerow([spreadsheet_safe(utf8(plain(rec.get(c)))) for c in columns])
-            n += 1
-        if n == 0:
-            writer.writerow(header)
-    elif fmt is Format.jsonl:
-        for rec in records:
-            out.write(json.dumps({utf8(c): utf8(rec.get(c)) for c in columns}, ensure_ascii=False) + "\n")
-            n += 1
-    elif fmt is Format.json:
-        for rec in records:
-            out.write(("[\n  " if n == 0 else ",\n  ")
-                      + json.dumps({utf8(c): utf8(rec.get(c)) for c in columns}, ensure_ascii=False))
-            n += 1
-        out.write("\n]\n" if n else "[]\n")
-    else:
+    if fmt.value not in TEXT_FORMATS:
         rows = list(records)
         render_table(rows, columns, out, title)
         return len(rows)
-    note_rows(out, n)   # "wrote N rows to FILE" once -o is in place
+    text_rows = TextRows(fmt.value, columns)
+    sink = Sink(text_rows, out)
+    for rec in records:
+        sink.write(*text_rows.render([[rec.get(c) for c in columns]]))
+    return finish_rows(sink)
+
+
+def finish_rows(sink: Sink) -> int:
+    """Close the rows of a text format and count them for "wrote N rows to FILE" (once -o is in place)."""
+    n = sink.close()
+    note_rows(sink.out, n)
     return n
 
 

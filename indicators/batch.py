@@ -1,7 +1,13 @@
 """Many reports at once: directories expanded, reports read and extracted in N processes,
 results handed back in input order whatever N is, a bounded number in flight (memory stays
-flat however many files there are). Given a value cache, reports seen before are answered from
-it in this process and never reach a worker."""
+flat however many files there are).
+
+Everything done per report runs in the workers: hashing the file and looking it up in the
+value cache, reading, extracting, storing, and (render_many) turning the values into output
+text. The parent only hands out paths a few at a time and passes results on in order, so
+two workers do twice the work of one; whatever the parent did per report would cap that
+(`polcmp extract` once spent a third of its time unpickling Values and writing JSON).
+"""
 from __future__ import annotations
 
 import os
@@ -14,18 +20,19 @@ from collections import deque
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .cache import ValueCache
-from .catalogue import Catalogue
 from .errors import ReportError, printable
-from .extract import Extractor
+from .extract import Extractor, Values
 from .formats import SUFFIXES
-from .models import Value
+from .models import COLUMNS, Value
 from .reports import read_report
 
-IN_FLIGHT_PER_JOB = 4   # reports queued per worker: enough to keep it busy, few enough to stay small
+IN_FLIGHT_PER_JOB = 4   # tasks queued per worker: enough to keep it busy, few enough to stay small
+REPORTS_PER_TASK = 8    # a round trip costs about a cache hit; more per task would leave workers idle at the end
 _NOT_A_REPORT = re.compile(r"(?i)(readme|license|licence|changelog|contributing)\b")   # a folder's own docs
 
 
@@ -63,19 +70,59 @@ def _files_below(root: Path, unreadable: list[ReportError]) -> Iterator[Path]:
 
 
 Outcome = tuple[str, "list[Value] | ReportError"]
-
-_worker_extractor: Extractor | None = None
-_worker_encoding: str | None = None
-_worker_cache: ValueCache | None = None
+Done = tuple[str, object, tuple[str, ...]]   # (path, what was made of its values or its ReportError, its notes)
 
 
-def _init_worker(catalogue: Catalogue, encoding: str | None, cache: ValueCache | None = None) -> None:
-    global _worker_extractor, _worker_encoding, _worker_cache
+class _Work:
+    """What happens to one report where it is extracted (a worker, or this process with one
+    job): its values found in the cache, else extracted (and stored), then given to `finish`
+    (None: kept as they are). Made once per run; under fork a worker inherits it unpickled."""
+
+    def __init__(self, extractor: Extractor, encoding: str | None, cache: ValueCache | None,
+                 finish: Callable[[list[Value]], object] | None):
+        self.extractor, self.encoding, self.cache, self.finish = extractor, encoding, cache, finish
+
+    def __call__(self, path: str) -> Done:
+        key = self.cache.key(path, self.encoding) if self.cache else None   # the file hashed here, in parallel
+        values = self.cache.load(key) if key else None
+        notes: tuple[str, ...] = ()
+        if values is None:
+            path, values = _run_one(self.extractor, path, self.encoding)
+            if isinstance(values, ReportError):
+                return path, values, ()
+            notes = getattr(values, "notes", ())
+            if key and not notes:   # read in part: not kept
+                self.cache.store(key, values)
+        return path, (self.finish(values) if self.finish else values), notes
+
+
+def _run_one(extractor: Extractor, path: str, encoding: str | None) -> Outcome:
+    try:
+        return path, extractor.extract(read_report(path, encoding))
+    except ReportError as e:
+        return path, e
+    except Exception as e:   # a bug on one report must not end a corpus run; it is named, not hidden
+        if os.environ.get("POLCMP_DEBUG"):
+            raise
+        return path, ReportError(path, f"internal error ({type(e).__name__}: {e}); please report it")
+
+
+_worker: _Work | None = None
+
+
+def _init_worker(work: _Work) -> None:
+    global _worker
     # Ctrl-C reaches every process of the terminal's group; the parent alone handles it (one
     # message, pending work cancelled), a worker finishes its report and is shut down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _end_with_parent()
-    _worker_extractor, _worker_encoding, _worker_cache = Extractor(catalogue), encoding, cache
+    _worker = work
+
+
+def _work_on(paths: list[str]) -> list[Done]:
+    """A worker's task: a few reports, so that one round trip serves several (cache hits take
+    a millisecond each, less than a round trip)."""
+    return [_worker(path) for path in paths]
 
 
 ORPHANED_EXIT = 143   # a worker that outlived its parent ends as if terminated (nobody reads it)
@@ -94,35 +141,18 @@ def _end_with_parent() -> None:
     threading.Thread(target=watch, name="polcmp-parent-watch", daemon=True).start()
 
 
-
-def _extract_one(path: str, key: str | None = None) -> Outcome:
-    return _run_and_store(_worker_extractor, path, _worker_encoding, _worker_cache, key)
+_as_row = attrgetter(*COLUMNS)   # a Value's fields as a tuple, in one C call
 
 
-def _run_one(extractor: Extractor, path: str, encoding: str | None) -> Outcome:
-    try:
-        return path, extractor.extract(read_report(path, encoding))
-    except ReportError as e:
-        return path, e
-    except Exception as e:   # a bug on one report must not end a corpus run; it is named, not hidden
-        if os.environ.get("POLCMP_DEBUG"):
-            raise
-        return path, ReportError(path, f"internal error ({type(e).__name__}: {e}); please report it")
+def _as_rows(values: list[Value]) -> list[tuple]:
+    """Values as tuples, to cross from a worker: they pickle and unpickle about three times
+    faster than the dataclasses (whose slots are pickled field by field, in Python)."""
+    return list(map(_as_row, values))
 
 
-def _run_and_store(extractor: Extractor, path: str, encoding: str | None, cache: ValueCache | None,
-                   key: str | None) -> Outcome:
-    """_run_one, its values remembered under key (in the worker, so stores run in parallel too)."""
-    outcome = _run_one(extractor, path, encoding)
-    if cache and key and not isinstance(outcome[1], ReportError) and not getattr(outcome[1], "notes", ()):   # read in part: not kept
-        cache.store(key, outcome[1])
-    return outcome
-
-
-def _probe(cache: ValueCache | None, path: str, encoding: str | None) -> tuple[str | None, list[Value] | None]:
-    """(key, cached values or None) of one path; no key without a cache or for an unreadable file."""
-    key = cache.key(path, encoding) if cache else None
-    return key, (cache.load(key) if key else None)
+def _as_values(rows: list[tuple], notes: tuple[str, ...]) -> list[Value]:
+    values = [Value(*row) for row in rows]   # models asserts that COLUMNS are Value's fields in order
+    return Values(values, notes) if notes else values
 
 
 def extract_many(paths: list[str], extractor: Extractor, encoding: str | None = None, jobs: int = 1,
@@ -130,36 +160,70 @@ def extract_many(paths: list[str], extractor: Extractor, encoding: str | None = 
                  ) -> Iterator[Outcome]:
     """(path, values or the ReportError) for every path, in the order given.
 
-    With jobs > 1 the work runs in that many processes, each given the same catalogue. With a
-    cache (indicators.cache.open_cache), reports seen before are answered from it here, in this
-    process; only the others are extracted (and then stored)."""
-    if jobs <= 1 or len(paths) < 2 or "-" in paths:
+    With jobs > 1 the work runs in that many processes, each with the same extractor. With a
+    cache (indicators.cache.open_cache), reports seen before are answered from it, in the
+    worker; only the others are extracted (and then stored)."""
+    pooled = _pooled(paths, jobs)
+    work = _Work(extractor, encoding, cache, _as_rows if pooled else None)
+    for path, result, notes in _run(paths, work, jobs, on_done):
+        yield path, (_as_values(result, notes) if pooled and not isinstance(result, ReportError) else result)
+
+
+def render_many(paths: list[str], extractor: Extractor, finish: Callable[[list[Value]], object],
+                encoding: str | None = None, jobs: int = 1, on_done: Callable[[str], None] | None = None,
+                cache: ValueCache | None = None) -> Iterator[tuple[str, object]]:
+    """(path, finish(values) or the ReportError) for every path, in the order given: like
+    extract_many, but `finish` runs where the report was extracted, so the work of turning
+    values into output (rows.ExtractRows: rows as text) is shared by the workers too and this
+    process only writes. `finish` must be picklable for a start method other than fork."""
+    for path, result, _notes in _run(paths, _Work(extractor, encoding, cache, finish), jobs, on_done):
+        yield path, result
+
+
+def _pooled(paths: list[str], jobs: int) -> bool:
+    """Whether a run is shared by worker processes (stdin can be read only here)."""
+    return jobs > 1 and len(paths) > 1 and "-" not in paths
+
+
+def _run(paths: list[str], work: _Work, jobs: int, on_done: Callable[[str], None] | None) -> Iterator[Done]:
+    """work(path) for every path, in order, in `jobs` processes; a warning for each note."""
+    if not _pooled(paths, jobs):
         for path in paths:
-            key, values = _probe(cache, path, encoding)
-            outcome = (path, values) if values is not None else _run_and_store(extractor, path, encoding, cache, key)
+            done = work(path)
             if on_done:
                 on_done(path)
-            yield _said(outcome)
+            yield _said(done)
         return
     from concurrent.futures import ProcessPoolExecutor   # only runs with --jobs pay for it
 
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                               initargs=(extractor.catalogue, encoding, cache))
+    tasks = _tasks(paths, jobs)
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init_worker, initargs=(work,))
     with _deferred_interrupt() as interrupted:
         try:
-            for outcome in _in_order(pool, paths, jobs * IN_FLIGHT_PER_JOB, cache, encoding, interrupted):
+            for done in _in_order(pool, tasks, jobs * IN_FLIGHT_PER_JOB, interrupted):
                 if on_done:
-                    on_done(outcome[0])
-                yield _said(outcome)
+                    on_done(done[0])
+                yield _said(done)
         finally:   # interrupted or abandoned: queued reports are dropped, not extracted first
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _said(outcome: Outcome) -> Outcome:
+def _tasks(paths: list[str], jobs: int) -> list[list[str]]:
+    """The paths cut into tasks of up to REPORTS_PER_TASK, smaller towards the end, down to one
+    report each: a worker handed the last big task would keep the others waiting."""
+    tasks, start = [], 0
+    while start < len(paths):
+        size = max(1, min(REPORTS_PER_TASK, (len(paths) - start) // (jobs * IN_FLIGHT_PER_JOB * 2)))
+        tasks.append(paths[start:start + size])
+        start += size
+    return tasks
+
+
+def _said(done: Done) -> Done:
     """The outcome, after a warning for each note on it (a report read only in part)."""
-    for note in getattr(outcome[1], "notes", ()):
-        warnings.warn(f"{printable(outcome[0])}: {note}", stacklevel=3)
-    return outcome
+    for note in done[2]:
+        warnings.warn(f"{printable(done[0])}: {note}", stacklevel=4)
+    return done
 
 
 class _Interrupted(Exception):
@@ -192,22 +256,16 @@ def _deferred_interrupt() -> Iterator[list]:
         raise KeyboardInterrupt
 
 
-def _in_order(pool, paths: list[str], window: int, cache: ValueCache | None = None,
-              encoding: str | None = None, interrupted: list | None = None) -> Iterator[Outcome]:
-    """Like pool.map, but with at most `window` reports queued and not yet consumed; reports
-    found in the cache take a place in the queue but never go to the pool."""
-    def start(path: str):
-        key, values = _probe(cache, path, encoding)
-        return (path, values) if values is not None else pool.submit(_extract_one, path, key)
-
-    todo = iter(paths)
-    pending = deque(start(p) for p in islice(todo, window))
+def _in_order(pool, tasks: list[list[str]], window: int, interrupted: list | None = None) -> Iterator[Done]:
+    """Like pool.map over the tasks, one report at a time, with at most `window` tasks queued
+    and not yet consumed (memory stays flat)."""
+    todo = iter(tasks)
+    pending = deque(pool.submit(_work_on, task) for task in islice(todo, window))
     while pending:
-        head = pending.popleft()
-        outcome = head if isinstance(head, tuple) else _result(head, interrupted)
-        for p in islice(todo, 1):
-            pending.append(start(p))
-        yield outcome
+        done = _result(pending.popleft(), interrupted)
+        for task in islice(todo, 1):
+            pending.append(pool.submit(_work_on, task))
+        yield from done
 
 
 def _result(future, interrupted: list | None) -> Outcome:

@@ -17,10 +17,9 @@ import pyarrow.parquet as pq
 import pyreadstat
 import pytest
 
-from polcmp.cli.output import FORMULA_START
 from polcmp.cli.status import ExitCode
 from polcmp.indicators.codebook import FIELDS, describe
-from polcmp.indicators.writers import STATA_STR_MAX, stata_names
+from polcmp.indicators.writers import FORMULA_START, STATA_STR_MAX, stata_names
 
 from conftest import ROOT, SEEDS
 from test_cli import polcmp
