@@ -111,14 +111,7 @@ class ValueCache:
                 return   # a field JSON cannot carry (NaN, a tuple …): recompute rather than drift
         except (ValueError, TypeError, KeyError):
             return
-        target = self._file(key)
-        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        try:
-            target.parent.mkdir(exist_ok=True)
-            tmp.write_bytes(data)
-            os.replace(tmp, target)
-        except OSError:
-            _remove(tmp)
+        write_quietly(self._file(key), data)
 
 
 _FIELDS = tuple(f.name for f in fields(Value))
@@ -137,6 +130,18 @@ def decode(data: bytes) -> list[Value]:
     payload = json.loads(data)
     names = payload["fields"]
     return [Value(**dict(zip(names, row, strict=True))) for row in payload["rows"]]
+
+
+def write_quietly(target: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all (a temporary file renamed into place, so a reader
+    never sees half of one); when that cannot be done, nothing is left and nothing is raised."""
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")   # one per process: no two writers share it
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError:
+        _remove(tmp)
 
 
 def _remove(path: Path) -> None:
