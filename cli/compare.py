@@ -79,7 +79,7 @@ def compare(
                 raise outcome
             reports.append((entry, outcome))
     from ..indicators.codebook import describe
-    from ..indicators.compare import compare as build, wide_columns   # pandas is imported here, not by extract
+    from ..indicators.compare import LONG_COLUMNS, compare as build, wide_columns
 
     statuses = ("target", "achieved") if status is Status.all else (status.value,)
     result = build(reports, catalogue, statuses, set(indicator or []) or None, set(group or []) or None, show_all)
@@ -88,11 +88,11 @@ def compare(
 
     fmt = choose_format(fmt, output)
     # per place: the value, then everything the table shows about it (compare.CELL_FIELDS)
-    frame = result.long if long else result.wide
-    columns = list(result.long.columns) if long else wide_columns(result)
-    fields = describe(columns, place_columns=result.columns, frame=frame)
+    rows = result.long if long else result.wide
+    columns = list(LONG_COLUMNS) if long else wide_columns(result)
+    fields = describe(columns, place_columns=result.columns)   # every column is a known one: no types to infer
     if fmt in FILE_FORMATS:
-        save_records(records(frame), columns, fmt, output, fields)
+        save_records(records(rows), columns, fmt, output, fields)
     else:
         with open_output(output, use_bom(bom, fmt, output)) as out:
             if fmt is Format.table:
@@ -100,7 +100,7 @@ def compare(
                 if chart:
                     render_chart(result, catalogue, out)
             else:
-                write_records(records(frame), columns, fmt, out)
+                write_records(records(rows), columns, fmt, out)
     if codebook:
         save_codebook(output, fmt, fields, use_bom(bom, fmt, output))
     finish(ExitCode.OK)

@@ -76,10 +76,10 @@ def use_bom(bom: bool | None, fmt: Format, output: Path | None) -> bool:
         return False
 
 
-def records(frame) -> list[dict]:
-    """DataFrame rows as plain dicts: NaN as None, whole floats as ints (40, not 40.0)."""
+def records(rows: Iterable[dict]) -> list[dict]:
+    """Copies of the rows as the outputs show them: whole floats as ints (40, not 40.0), NaN as None."""
     out = []
-    for row in frame.to_dict("records"):
+    for row in map(dict, rows):
         for k, v in row.items():
             if isinstance(v, float):
                 row[k] = None if math.isnan(v) else int(v) if v.is_integer() else v

@@ -64,12 +64,12 @@ def report(
     if not pages:
         finish(ExitCode.CANNOT_RUN)
 
-    from ..indicators.html_report import ReportPage, build_html   # pandas (via compare): only here
+    from ..indicators.html_report import ReportPage, build_html
     tracked = None
     pages = [ReportPage(*page) for page in pages]
     dated = [p for p in pages if p.entry.year is not None]
     if any(sum(q.entry.place == p.entry.place for q in dated) > 1 for p in dated):
-        from ..indicators.track import track   # pandas: only when a place has several years
+        from ..indicators.track import track   # only when a place has several years
         tracked = track([(p.entry, p.values) for p in dated], catalogue, wanted or None).rows
     page = build_html(pages, catalogue, statuses, tracked)
     with atomic_output(output) as out:

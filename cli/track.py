@@ -100,7 +100,7 @@ def track(
                 continue
             reports.append((entry, outcome))
     from ..indicators.codebook import describe
-    from ..indicators.track import COLUMNS, LONG_COLUMNS, track as build   # pandas only here
+    from ..indicators.track import COLUMNS, LONG_COLUMNS, track as build
 
     result = build(reports, catalogue, set(indicator or []) or None, set(group or []) or None, span)
     for same in result.duplicates:
@@ -108,10 +108,10 @@ def track(
              f"using {same[0].path}")
 
     fmt = choose_format(fmt, output)
-    frame, columns = (result.long, LONG_COLUMNS) if long else (result.rows, COLUMNS)
-    fields = describe(columns, table="track_long" if long else "track", frame=frame)
+    rows, columns = (result.long, LONG_COLUMNS) if long else (result.rows, COLUMNS)
+    fields = describe(columns, table="track_long" if long else "track")   # every column is a known one
     if fmt in FILE_FORMATS:
-        save_records(records(frame), columns, fmt, output, fields)
+        save_records(records(rows), columns, fmt, output, fields)
     else:
         with open_output(output, use_bom(bom, fmt, output)) as out:
             if fmt is Format.table and not long:
@@ -120,7 +120,7 @@ def track(
                 if chart:
                     render_track_chart(rows, out)
             else:
-                write_records(records(frame), columns, fmt, out)
+                write_records(records(rows), columns, fmt, out)
     if codebook:
         save_codebook(output, fmt, fields, use_bom(bom, fmt, output))
     finish(ExitCode.PARTIAL if library.unreadable or undated or len(reports) < len(entries) else ExitCode.OK)

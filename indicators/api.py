@@ -80,7 +80,7 @@ def compare(places: Iterable[str] | None = None, *, corpus: PathLike | None = No
     `--long`). Places as on the command line (临海, 临海:2023, 浙江省:2015-2024) or report
     paths; `province` adds every place of the corpus in that province; no places and no
     province: every report of the corpus."""
-    from .compare import compare as build, wide_columns
+    from .compare import LONG_COLUMNS, compare as build, wide_columns
 
     cat = _catalogue(rules, extra_rules)
     ids, group_set = _selection(cat, indicators, groups)
@@ -91,8 +91,8 @@ def compare(places: Iterable[str] | None = None, *, corpus: PathLike | None = No
     for note in result.notes:
         warnings.warn(note, stacklevel=2)
     if long:
-        return _tagged(result.long.reset_index(drop=True))
-    return _tagged(result.wide[wide_columns(result)].reset_index(drop=True), place_columns=result.columns)
+        return _tagged(_frame(result.long, LONG_COLUMNS))
+    return _tagged(_frame(result.wide, wide_columns(result)), place_columns=result.columns)
 
 
 def track(places: Iterable[str] | None = None, *, corpus: PathLike | None = None, province: str | None = None,
@@ -117,8 +117,8 @@ def track(places: Iterable[str] | None = None, *, corpus: PathLike | None = None
     result = build(_extracted(entries, cat, jobs, cache), cat, ids or None, group_set or None, span)
     for same in result.duplicates:
         warnings.warn(f"{same[0].place} {same[0].year}: {len(same)} reports; using {same[0].path}", stacklevel=2)
-    frame, columns = (result.long, LONG_COLUMNS) if long else (result.rows, TRACK_COLUMNS)
-    return _tagged(frame[list(columns)].reset_index(drop=True), table="track_long" if long else "track")
+    rows, columns = (result.long, LONG_COLUMNS) if long else (result.rows, TRACK_COLUMNS)
+    return _tagged(_frame(rows, columns), table="track_long" if long else "track")
 
 
 def catalogue(rules: PathLike | None = None, extra_rules: Iterable[PathLike] = ()) -> pd.DataFrame:

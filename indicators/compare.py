@@ -1,16 +1,15 @@
-"""Values of several reports → one comparison: indicators × places, as pandas DataFrames.
+"""Values of several reports → one comparison: indicators × places, as rows of plain dicts.
 
 `wide` has one row per indicator (catalogue order) and, per place column, the primary value
 with its qualifier, range end, soft flag, aim, words (a target in words has no value, only
 `text`: 与经济增长同步), period, the year it is about, and how many more values the report states;
-`long` has every value with every extract column. The CLI only renders them.
+`long` has every value with every extract column (LONG_COLUMNS). The CLI only renders them;
+the Python API (api.py) makes DataFrames of them, so a terminal table needs no pandas.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
 
 from .catalogue import Catalogue
 from .corpus import Entry
@@ -19,13 +18,14 @@ from .models import COLUMNS, Value
 STATUS_LABEL = {"target": "目标", "achieved": "实绩"}
 # per place column, after the value: what a researcher needs to read it as the table shows it
 CELL_FIELDS = ("qualifier", "value_max", "soft", "aim", "text", "period", "refers_to", "more")
+LONG_COLUMNS = (*COLUMNS, "column")
 
 
 @dataclass
 class Comparison:
     columns: list[str]          # place columns in order: 临海 目标 2023 / 临海 实绩 2022
-    wide: pd.DataFrame          # indicator, label, unit, group, then per column: value + CELL_FIELDS
-    long: pd.DataFrame          # every value: the extract columns plus `column`
+    wide: list[dict]            # indicator, label, unit, group, then per column: value + CELL_FIELDS
+    long: list[dict]            # every value: LONG_COLUMNS, the extract columns plus `column`
     notes: list[str]            # what a user should be told (two reports of one place and year)
 
 
@@ -98,8 +98,7 @@ def compare(reports: list[tuple[Entry, list[Value]]], catalogue: Catalogue, stat
             row[f"{col} refers_to"] = first.refers_to if first else None
             row[f"{col} more"] = len(found) - 1 if found else 0
         rows.append(row)
-    wide = pd.DataFrame(rows, columns=["indicator", "label", "unit", "group"] + place_fields(columns))
-    long = pd.DataFrame(long_rows, columns=[*COLUMNS, "column"])
     if groups:
-        long = long[long["indicator"].isin(set(wide["indicator"]))]
-    return Comparison(columns, wide, long, sorted(set(notes)))
+        shown = {row["indicator"] for row in rows}
+        long_rows = [row for row in long_rows if row["indicator"] in shown]
+    return Comparison(columns, rows, long_rows, sorted(set(notes)))

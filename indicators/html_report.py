@@ -43,7 +43,7 @@ class ReportPage:
 
 def build_html(pages: list[ReportPage], catalogue: Catalogue, statuses: tuple[str, ...] = ("target", "achieved"),
                tracked=None) -> str:
-    """The whole page. `tracked` is indicators.track.track(...)'s rows (a DataFrame) or None."""
+    """The whole page. `tracked` is indicators.track.track(...)'s rows or None."""
     groups = {ind.id: ind.group for ind in catalogue.indicators}
     order = {ind.id: i for i, ind in enumerate(catalogue.indicators)}
     anchors = {}   # (file, start, end) → id of the mark in a reader pane
@@ -115,8 +115,7 @@ def _compare_table(pages, shown, labels, groups, statuses, anchors) -> str:
 def _track(rows, groups: dict, anchors: dict) -> str:
     """Per place and indicator with two or more years: a row of target → result cells and a chart."""
     out = []
-    records = rows.astype(object).where(rows.notna(), None).to_dict("records")   # NaN → None
-    for (place, ind_id), items in groupby(sorted(records, key=lambda r: (r["place"], r["indicator"], r["year"])),
+    for (place, ind_id), items in groupby(sorted(rows, key=lambda r: (r["place"], r["indicator"], r["year"])),
                                           key=lambda r: (r["place"], r["indicator"])):
         items = list(items)
         if len(items) < 2:

@@ -27,8 +27,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 from .catalogue import Catalogue
 from .corpus import Entry
 from .models import ACHIEVED, ANNUAL, TARGET, Value
@@ -47,8 +45,8 @@ NO_NUMBER = "no numeric target"
 
 @dataclass
 class Tracked:
-    rows: pd.DataFrame         # one row per place × year × indicator (COLUMNS)
-    long: pd.DataFrame         # every candidate value (LONG_COLUMNS), `chosen` marks the shown ones
+    rows: list[dict]           # one row per place × year × indicator (COLUMNS)
+    long: list[dict]           # every candidate value (LONG_COLUMNS), `chosen` marks the shown ones
     duplicates: list[list[Entry]]   # reports of one place and year; the first one is used
 
 
@@ -129,8 +127,7 @@ def track(reports: list[tuple[Entry, list[Value]]], catalogue: Catalogue,
             for side, found, chosen, report in (("target", t_values, target, plan), ("result", r_values, result, review)):
                 for v in found:
                     long_rows.append(_long_row(place, year, side, v, v is chosen, report[0].year))
-    return Tracked(pd.DataFrame(rows, columns=list(COLUMNS)), pd.DataFrame(long_rows, columns=list(LONG_COLUMNS)),
-                   duplicates)
+    return Tracked(rows, long_rows, duplicates)
 
 
 def _row(place: str, year: int, ind, target: Value | None, result: Value | None) -> dict:

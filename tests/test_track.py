@@ -207,7 +207,7 @@ def test_track_core_uses_entries_not_value_places(catalogue):
     v = value(6, ">=")
     v.refers_to, v.period = "2023", "annual"
     result = track([(Entry("某市", 2023, "a.txt"), [v])], catalogue, {"gdp_growth"})
-    assert result.rows.loc[0, ["place", "year", "verdict"]].tolist() == ["某市", 2023, "no result"]
+    assert [result.rows[0][k] for k in ("place", "year", "verdict")] == ["某市", 2023, "no result"]
 
 
 def test_floor_and_aspiration_from_a_real_sentence(extractor, catalogue):
@@ -215,7 +215,7 @@ def test_floor_and_aspiration_from_a_real_sentence(extractor, catalogue):
     text = "2012年主要预期目标是：生产总值增长10%以上，力争达到11%；全社会固定资产投资增长17%以上。"
     values = extractor.extract_text(text, place="某省", year=2012)
     result = track([(Entry("某省", 2012, "a.txt"), values)], catalogue, {"gdp_growth"})
-    row = result.rows.iloc[0]
+    row = result.rows[0]
     assert (row["target"], row["target_qualifier"], row["target_aspiration"]) == (10, ">=", 11)
-    assert result.long["chosen"].tolist() == [True]   # one target: floor 10, aim 11
+    assert [r["chosen"] for r in result.long] == [True]   # one target: floor 10, aim 11
     assert "力争达到11%" in row["target_quote"]
