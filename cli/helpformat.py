@@ -10,12 +10,19 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from rich.cells import cell_len
+from ..indicators.lazy_regex import lazy_compile
+
 from .clickcompat import formatting
 
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 # a wide character with the closing punctuation that must stay on its line, or a run of others
-_PIECE = re.compile(rf"[（「『(\[]*[{_WIDE}][，。、；：）」』,.;:)\]]*|[^{_WIDE}]+")
+_PIECE = lazy_compile(rf"[（「『(\[]*[{_WIDE}][，。、；：）」』,.;:)\]]*|[^{_WIDE}]+")
+
+
+def cell_len(text: str) -> int:
+    """Terminal cells of text, as rich counts them (imported here: a run that shows no help needs no rich)."""
+    from rich.cells import cell_len as cells
+    return cells(text)
 
 
 def wrap_cells(text: str, width: int) -> list[str]:

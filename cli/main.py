@@ -6,6 +6,7 @@ import signal
 import sys
 import warnings
 from enum import Enum
+from importlib import import_module
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -15,6 +16,7 @@ from typer.core import TyperArgument
 from ..indicators.errors import PolcmpError
 
 from .clickcompat import core as click_core, exceptions as click_exceptions
+from .coercion import install as install_plain_coercion
 from .files import ClosedStdout, output_option, reset
 from .helpformat import HelpFormatter
 from .output import Format
@@ -25,6 +27,8 @@ from .status import ExitCode, error, warn
 TyperArgument.display_type_rich = lambda self, ctx: None
 # click wraps help by characters; ours wraps by terminal cells (Chinese takes two), never inside a word
 click_core.Context.formatter_class = HelpFormatter
+# typer converts option values through pydantic, whose import costs more than a small run (cli/coercion.py)
+install_plain_coercion()
 
 app = typer.Typer(
     name="polcmp",
@@ -158,6 +162,21 @@ def usage_error(e, argv: list[str]) -> None:
     print(f"{where}: error: {message}", file=sys.stderr)
 
 
+# The module that registers each command. A run imports only its own command's module: a small
+# job should not pay for the other eleven. Help, a mistyped name or none need them all (in this order,
+# which is the order `polcmp -h` lists them in).
+COMMAND_MODULES = {"cascade": "cascade", "compare": "compare", "explain": "explain", "extract": "extract",
+                   "keywords": "keywords", "mentions": "mentions", "places": "places", "report": "report",
+                   "rules": "rules", "text": "text", "track": "track", "sample": "audit", "agree": "audit"}
+
+
+def register_commands(argv: list[str]) -> None:
+    """Import the module of the command argv names, or every command module when it names none."""
+    known = COMMAND_MODULES.get(argv[0]) if argv else None
+    for module in [known] if known else dict.fromkeys(COMMAND_MODULES.values()):
+        import_module(f"{__package__}.{module}")
+
+
 def run() -> None:
     """Console-script entry point: run the app, map every failure to a documented exit code."""
     if hasattr(signal, "SIGPIPE"):
@@ -170,7 +189,7 @@ def run() -> None:
     # the library's warnings (a report read only in part …) are one line each, like polcmp's own
     warnings.showwarning = lambda message, *_args, **_kwargs: warn(str(message))
 
-    from . import cascade, compare, explain, extract, keywords, mentions, places, report, rules, text, track, audit  # noqa: F401  (registers commands)
+    register_commands(sys.argv[1:])
     try:
         code = app(standalone_mode=False, prog_name="polcmp")   # --help and finish() return their code
     except click_exceptions.NoArgsIsHelpError as e:   # `polcmp` or `polcmp rules` alone: the help, as a usage error

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
@@ -38,24 +39,54 @@ from .paths import cache_dir
 ENV_NO_CACHE = "POLCMP_NO_CACHE"
 SUBFOLDER = "values"
 FORMAT = "1"     # bump when the file layout changes
+VERSIONS_NOTE = "versions.json"   # in the cache folder: see _versions()
 _READERS = ("trafilatura", "pdfminer.six", "opencc")   # their versions change the text read
 
 
 @lru_cache(maxsize=1)
 def engine_fingerprint() -> str:
     """polcmp's version and a hash of the extraction code and readers: once per process."""
-    from importlib.metadata import PackageNotFoundError, version
-
     h = hashlib.sha256(FORMAT.encode())
-    for dist in ("polcmp", *_READERS):
-        try:
-            h.update(f"{dist}={version(dist)};".encode())
-        except PackageNotFoundError:
-            h.update(f"{dist}=-;".encode())
+    h.update(_versions().encode())
     here = Path(__file__).resolve().parent   # the code and its data files (place names …)
     for source in sorted(p for p in here.iterdir() if p.suffix in (".py", ".tsv", ".yaml", ".txt")):
         h.update(source.name.encode() + b"\0" + source.read_bytes())
     return h.hexdigest()[:16]
+
+
+def _versions() -> str:
+    """`polcmp=0.1.0;trafilatura=-;…`: the versions of polcmp and of the readers.
+
+    importlib.metadata takes longer to import than the rest of a small run, so the answer is
+    kept in the cache folder beside the modification times of the folders on sys.path: installing,
+    upgrading or removing a package adds or removes a *.dist-info folder in one of them."""
+    stamp = [[entry, _modified(entry)] for entry in sys.path]
+    note = cache_dir() / VERSIONS_NOTE
+    try:
+        saved = json.loads(note.read_bytes())
+        if saved["sys.path"] == stamp and isinstance(saved["versions"], str):
+            return saved["versions"]
+    except (OSError, ValueError, TypeError, KeyError):
+        pass   # none yet, or damaged: look them up
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for dist in ("polcmp", *_READERS):
+        try:
+            found.append(f"{dist}={version(dist)};")
+        except PackageNotFoundError:
+            found.append(f"{dist}=-;")
+    versions = "".join(found)
+    write_quietly(note, json.dumps({"sys.path": stamp, "versions": versions}, ensure_ascii=False).encode("utf-8"))
+    return versions
+
+
+def _modified(path: str) -> int | None:
+    """The modification time of a sys.path entry (folder or zip); None when there is none."""
+    try:
+        return os.stat(path or ".").st_mtime_ns
+    except (OSError, ValueError):
+        return None
 
 
 def cache_disabled() -> bool:

@@ -20,6 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .chinese_numerals import canonical, multiplier_splits, read_numeral
+from .lazy_regex import lazy_compile
 
 MULTIPLIER = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9, "亿": 10**8,
               "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3, "百": 100}
@@ -130,7 +131,8 @@ class NumberReader:
         need_unit = "" if read_all else rf"(?(cn)(?(unit)|(?(fnum)|(?={_RANGE_SEP.pattern}))))"
         # A match starts at any numeral character; whether it starts inside a numeral (零点零五's
         # second 零) is checked on the match (`_inside`), not by look-behinds at every character.
-        self._pattern = re.compile(rf"""
+        # compiled on first use: an Extractor built for a run answered from the value cache reads nothing
+        self._pattern = lazy_compile(rf"""
             (?P<head>[\d翻{_NUMERAL}])
             (?:
                 (?<=翻)(?P<times>一|两|三)?番

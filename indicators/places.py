@@ -22,13 +22,14 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
+from .lazy_regex import lazy_compile
 from .years import PLAN_FIRST_YEAR
 
 NATION = "全国"
 # Files drop 市/县/区 (临海, 芝罘) but keep these endings whole.
 _KEEP_SUFFIX = ("特别行政区", "自治区", "自治县", "地区", "新区", "林区", "特区", "矿区", "城区", "郊区")
 _HEAD_MAX = 3000          # the title, date line, speaker and opening stand in the first lines
-_HEAD_END = re.compile(r"各位代表")
+_HEAD_END = lazy_compile(r"各位代表")
 _OPENING_MAX = 200
 _CJK = "\u4e00-\u9fff"
 # Level words a place name ends with, longest first so 自治州 is not read as 州.
@@ -36,9 +37,9 @@ _LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗"
 _LEVEL = "|".join(_LEVELS)
 _NAME = rf"[{_CJK}]{{1,12}}?(?:{_LEVEL})"
 # Characters no place name holds: they betray a phrase (省委省政府和, 市人大常委会).
-_NOT_IN_NAME = re.compile(r"[委府我的了是届议在省、，,]|人民|人大|政协|代表|代理|完成|举办|关于|制定|共产党")
+_NOT_IN_NAME = lazy_compile(r"[委府我的了是届议在省、，,]|人民|人大|政协|代表|代理|完成|举办|关于|制定|共产党")
 # 全省, 本市, 我州: a determiner before the level word, not a name.
-_DETERMINED = re.compile(r"[全本我该各每两几]$")
+_DETERMINED = lazy_compile(r"[全本我该各每两几]$")
 _TITLES = {"省长": "省", "市长": "市", "州长": "州", "县长": "县", "区长": "区", "盟长": "盟", "旗长": "旗",
            "主席": "自治区", "专员": "地区"}
 _NUMERAL = "〇零一二三四五六七八九十"
@@ -46,24 +47,24 @@ _NUMERAL = "〇零一二三四五六七八九十"
 # Where a name in the head may start: at a line's start (after markup, brackets, dashes),
 # or after 在 / 于 / a date's 日 — never inside a sentence (圆满完成市十四届人大…).
 _START = rf"(?:^|(?<=[\s*#>(（—\-])|(?<=在)|(?<=于)|(?<=向)|(?<=[\d{_NUMERAL}]日))(?![在于向])"
-_CONGRESS = re.compile(rf"{_START}(?:(?P<name>{_NAME})|(?P<level>{_LEVEL}))?\s*第\s*[{_NUMERAL}\d]+\s*届\s*"
+_CONGRESS = lazy_compile(rf"{_START}(?:(?P<name>{_NAME})|(?P<level>{_LEVEL}))?\s*第\s*[{_NUMERAL}\d]+\s*届\s*"
                        rf"(?P<nation>全国)?\s*人民代表大会", re.M)
-_CONGRESS_SHORT = re.compile(rf"{_START}(?P<name>{_NAME})(?:第\s*)?[{_NUMERAL}]+届人大", re.M)
+_CONGRESS_SHORT = lazy_compile(rf"{_START}(?P<name>{_NAME})(?:第\s*)?[{_NUMERAL}]+届人大", re.M)
 _TERM = rf"(?:第?[{_NUMERAL}]+届)?"      # 我代表第九届省人民政府, 省九届人民政府
-_ON_BEHALF = re.compile(rf"我代表{_TERM}(?:(?P<name>{_NAME})|(?P<level>{_LEVEL}))?{_TERM}(?:人民)?政府"
+_ON_BEHALF = lazy_compile(rf"我代表{_TERM}(?:(?P<name>{_NAME})|(?P<level>{_LEVEL}))?{_TERM}(?:人民)?政府"
                         rf"|我代表(?P<nation>国务院)")
 # The opening asks the congress to review the government's own five-year plan with the report
 # (请连同《吉林省国民经济和社会发展第十一个五年规划纲要（草案）》一并审议).
-_OWN_PLAN = re.compile(rf"(?:(?<=《)|(?<=作))(?P<name>{_NAME})国民经济和社会发展")
-_SPEAKER = re.compile(
+_OWN_PLAN = lazy_compile(rf"(?:(?<=《)|(?<=作))(?P<name>{_NAME})国民经济和社会发展")
+_SPEAKER = lazy_compile(
     rf"(?:^|(?<=[\s*>#]))(?:(?P<name>[{_CJK}]{{1,14}}?(?:{_LEVEL}))|(?P<level>{_LEVEL}))?(?:人民政府)?"
     rf"(?:代理|代|常务副)?(?P<title>{'|'.join(_TITLES)})|(?P<nation>国务院总理)", re.M)
-_TITLE = re.compile(rf"^[\s*#>]*(?:(?:20|19)\d\d年)?(?P<name>{_NAME})(?:(?:20|19)\d\d年(?:度)?)?(?:人民)?政府工作报告", re.M)
+_TITLE = lazy_compile(rf"^[\s*#>]*(?:(?:20|19)\d\d年)?(?P<name>{_NAME})(?:(?:20|19)\d\d年(?:度)?)?(?:人民)?政府工作报告", re.M)
 # Formal names in the body, for a head that gives only the level: the party committee
 # (中共湖南省委) and the plan (《湖南省国民经济和社会发展第十二个五年规划纲要》), whose left
 # edge is fixed, so no phrase before the name can run into it.
-_BODY_NAMES = (re.compile(rf"(?<=中共)(?P<name>{_NAME})委"),
-               re.compile(rf"(?<=《)(?:中共|中国共产党)?(?P<name>{_NAME})(?:委.{{0,12}})?国民经济和社会发展"))
+_BODY_NAMES = (lazy_compile(rf"(?<=中共)(?P<name>{_NAME})委"),
+               lazy_compile(rf"(?<=《)(?:中共|中国共产党)?(?P<name>{_NAME})(?:委.{{0,12}})?国民经济和社会发展"))
 _LISTED_LEVELS = ("省", "自治区", "自治州")   # the levels place_names.tsv lists in full
 # A city's report names its province's party committee (中共河北省委) but a province's never
 # names a city's: in a report without a head, only a local formal name can be its own.
@@ -74,23 +75,23 @@ _DOMINANT = 3             # the body's top name must be named this many times mo
 
 _ZERO = "〇零0○ΟO"       # sites write the zero of 二〇二一 with a digit, a circle or a letter
 _YEAR = rf"(?:(?:19|20)\d\d|二[{_ZERO}][{_ZERO}一二三四五六七八九]{{2}})"
-_DATE = re.compile(rf"(?P<year>{_YEAR})\s*年\s*(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
+_DATE = lazy_compile(rf"(?P<year>{_YEAR})\s*年\s*(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
                    rf"\s*(?:[0-3]?\d|[{_NUMERAL}]{{1,3}})\s*日")
-_TITLE_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年(?:度)?\s*(?:[{_CJK}]{{0,12}}?)(?:人民)?政府工作报告")
-_NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<rest>.+)")
+_TITLE_YEAR = lazy_compile(rf"(?P<year>{_YEAR})\s*年(?:度)?\s*(?:[{_CJK}]{{0,12}}?)(?:人民)?政府工作报告")
+_NUMBERED = lazy_compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<rest>.+)")
 _HEADING_MAX = 40
 _SHORT_LINE = 24
 # “十三五” and its neighbours (years.PLAN_FIRST_YEAR: 十五 is 2001–2005).
 # Only the plan as a whole (“十五”时期, 期间, 以来): “十四五”开局之年 reviews one year.
-_FIVE_YEAR_PLAN = re.compile(r"(九|十[一二三四五]?)五[”\"]?(?=时期|期间|以来|的?工作回顾|回顾)")
-_REVIEW = re.compile(r"回顾|工作总结|工作情况")
-_PLAN = re.compile(r"工作安排|主要任务|重点工作|工作重点|工作任务|主要工作|目标任务|总体要求|目标|工作建议|各项工作"
+_FIVE_YEAR_PLAN = lazy_compile(r"(九|十[一二三四五]?)五[”\"]?(?=时期|期间|以来|的?工作回顾|回顾)")
+_REVIEW = lazy_compile(r"回顾|工作总结|工作情况")
+_PLAN = lazy_compile(r"工作安排|主要任务|重点工作|工作重点|工作任务|主要工作|目标任务|总体要求|目标|工作建议|各项工作"
                    r"|年(?:的|政府)?工作|做好")
-_LONG_RANGE = re.compile(r"远景|时期|规划")   # 2035年远景目标: not this year's plan
-_SINCE = re.compile(r"年以来")   # 一、2003年以来工作回顾 spans years
-_LEAD_IN = re.compile(r"[:：,，;；。]$")   # 2012年的主要工作和成效是： opens a list, it heads nothing
+_LONG_RANGE = lazy_compile(r"远景|时期|规划")   # 2035年远景目标: not this year's plan
+_SINCE = lazy_compile(r"年以来")   # 一、2003年以来工作回顾 spans years
+_LEAD_IN = lazy_compile(r"[:：,，;；。]$")   # 2012年的主要工作和成效是： opens a list, it heads nothing
 _LATE_MONTHS = (11, 12)   # a session in November or December sets the targets of the next year
-_ANY_YEAR = re.compile(rf"({_YEAR})\s*年")
+_ANY_YEAR = lazy_compile(rf"({_YEAR})\s*年")
 _DWELLS = 6               # a year named this often is one the report is about (a base year
                           # of a five-year review, 比2007年, comes up four times or so)
 

@@ -9,7 +9,6 @@ and hard line wraps undone, and `work`, the same with noise and slogan numbers m
 from __future__ import annotations
 
 import codecs
-import re
 import stat
 from functools import lru_cache
 from dataclasses import dataclass
@@ -17,12 +16,13 @@ from pathlib import Path
 
 from .errors import ReportError
 from .formats import document_text
+from .lazy_regex import lazy_compile
 from .normalise import OffsetMap, mask, reading_copy
 from .places import canonical_place, place_and_year  # canonical_place: corpus.py imports it here
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
-FILE_NAME = re.compile(r"^(?P<place>[^_\d]+?)[_\-\s]+(?P<year>(?:19|20)\d\d)")
+FILE_NAME = lazy_compile(r"^(?P<place>[^_\d]+?)[_\-\s]+(?P<year>(?:19|20)\d\d)")
 
 
 @dataclass(slots=True)
@@ -116,7 +116,7 @@ def _common_han(ch: str) -> bool:
     return False
 
 
-_PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\s“”‘’…—·]")
+_PLAUSIBLE = lazy_compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\s“”‘’…—·]")
 _UNSUPPORTED_MAGIC = {b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
                       b"\xd0\xcf\x11\xe0": "old Office (.doc/.xls) file; save it as .docx",
                       b"Rar!": "RAR archive", b"\x1f\x8b": "gzip archive", b"7z\xbc\xaf": "7z archive"}

@@ -19,41 +19,42 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .lazy_regex import lazy_compile
 from .models import ACHIEVED, ANNUAL, AVERAGE, CUMULATIVE, TARGET  # noqa: F401  (re-exported)
 from .years import BASE_YEAR, horizon_in, span_in, without_spans
 
-_HEADING_PREFIX = re.compile(r"[#>*\s]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
+_HEADING_PREFIX = lazy_compile(r"[#>*\s]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
 # 本届政府的收官之年 names the last year of the term, not the five years
-_FIVE_YEARS_PAST = re.compile(r"过去(?:的)?五年|[两三四五]年来|本届政府(?!的?收官)|届政府以来")
+_FIVE_YEARS_PAST = lazy_compile(r"过去(?:的)?五年|[两三四五]年来|本届政府(?!的?收官)|届政府以来")
 # A plan's period: reviewed when it ended before the report's year, planned when it starts in it
 # (“十三五”时期… in a 2021 report, “十二五”时期是…关键时期 in a 2011 one); the one under way opens neither.
 # It opens a sentence: 2005年是“十五”时期的最后一年 speaks of one year.
-_PLAN_PERIOD = re.compile(r"(?:^|(?<=[。！!；;：:，,]))“?十[一二三四五六七]?五”?(?:时期|期间)")
-_OPENS_LAST_YEAR = re.compile(r"(?:过去(?:的)?一年|一年来|刚刚过去的|这一年|今年以来)")
+_PLAN_PERIOD = lazy_compile(r"(?:^|(?<=[。！!；;：:，,]))“?十[一二三四五六七]?五”?(?:时期|期间)")
+_OPENS_LAST_YEAR = lazy_compile(r"(?:过去(?:的)?一年|一年来|刚刚过去的|这一年|今年以来)")
 # a paragraph that names one year first speaks of that year, whatever follows (…本届政府…第一年)
-_OPENS_ONE_YEAR = re.compile(r"(?:过去(?:的)?一年|一年来|刚刚过去的(?:一年|20\d\d年)|这一年|今年以来)")
-_OPENS_THIS_YEAR = re.compile(r"(?:今年的主要预期目标|全年主要预期目标)")
+_OPENS_ONE_YEAR = lazy_compile(r"(?:过去(?:的)?一年|一年来|刚刚过去的(?:一年|20\d\d年)|这一年|今年以来)")
+_OPENS_THIS_YEAR = lazy_compile(r"(?:今年的主要预期目标|全年主要预期目标)")
 # 主要预期目标是：… names the targets of the plan in hand: a five-year plan's inside one
 # (…个约束性指标。主要预期目标是：…年均增长5.5%), else this year's. Sections resolves it.
-_OPENS_PLAN_TARGETS = re.compile(r"主要预期目标")
+_OPENS_PLAN_TARGETS = lazy_compile(r"主要预期目标")
 _PLAN_IN_HAND = "plan in hand"
 # 主要做了以下工作 / 我们主要做好了以下六方面工作: what was done (做好…工作 alone is a plan)
-_REVIEW = re.compile(r"过去(?:的)?[一五]年|[一两三四五]年来|回顾|上年工作|去年工作|工作总结|发展成就|取得的成绩|本届政府"
+_REVIEW = lazy_compile(r"过去(?:的)?[一五]年|[一两三四五]年来|回顾|上年工作|去年工作|工作总结|发展成就|取得的成绩|本届政府"
                      r"|以来的?工作|成立以来|(?:做|抓|干)好?了")
-_PLAN = re.compile(r"目标任务|(?<!超过|完成|实现|达到|超额)预期目标|主要目标|工作安排|重点工作|主要任务|重点任务|工作任务|总体要求|总体安排|工作思路|总体思路"
+_PLAN = lazy_compile(r"目标任务|(?<!超过|完成|实现|达到|超额)预期目标|主要目标|工作安排|重点工作|主要任务|重点任务|工作任务|总体要求|总体安排|工作思路|总体思路"
                    r"|今年|工作建议|奋斗目标|发展目标|远景目标|规划纲要|规划建议|做好.{0,6}工作|今后[五5]年|未来[五5]年")
 # a heading that ends by naming targets announces a plan (二、…奋力实现跨越式发展新目标), unless they
 # are done (一、…全面完成2003年各项预期目标); one ending with 任务 may be a task done (（一）圆满完成
 # 峰会服务保障任务, （二）聚力落实国家重大战略任务)
-_ENDS_WITH_TARGETS = re.compile(r"^(?!.*完成).*目标[*\s]*$")
-_TARGETS_MET = re.compile(r"目标(?:任务)?[^，,。]{0,4}(?:实现|完成|超额|超过)")
-_SEVERAL_YEARS = re.compile(r"[五两三四]年|(?<!\d)[2-5]年|十[二三四五]五|20\d\d\s*[-—至到~]\s*20\d\d|本届|时期|期间|远景")
-_YEAR = re.compile(r"(20\d\d)年")
+_ENDS_WITH_TARGETS = lazy_compile(r"^(?!.*完成).*目标[*\s]*$")
+_TARGETS_MET = lazy_compile(r"目标(?:任务)?[^，,。]{0,4}(?:实现|完成|超额|超过)")
+_SEVERAL_YEARS = lazy_compile(r"[五两三四]年|(?<!\d)[2-5]年|十[二三四五]五|20\d\d\s*[-—至到~]\s*20\d\d|本届|时期|期间|远景")
+_YEAR = lazy_compile(r"(20\d\d)年")
 # Lines worth a look: short ones, numbered ones, and paragraphs that open with a time word.
-_CANDIDATE_LINE = re.compile(
+_CANDIDATE_LINE = lazy_compile(
     r"^[^\S\n]*(?:[^\n]{1,40}$|(?:[#>*]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]"
     r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|主要预期目标|20\d\d年|“十|各位代表|本届政府)[^\n]*)", re.M)
-_INNER_SENTENCE_END = re.compile(r"[。；;!！]")
+_INNER_SENTENCE_END = lazy_compile(r"[。；;!！]")
 # Sentence starts inside a line that may open a section: a page that lost its line breaks
 # (…。一、2023年工作回顾 过去一年，…  …会议上 市长 某某各位代表：过去一年，…  （2025年1月12日在…
 # 会议上）一、2024年工作回顾…), and a paragraph that turns to last year (…开局之年。过去一年，…).
@@ -63,8 +64,8 @@ _NUMBERED = r"(?:[一二三四五六七八九十]+[、.．]|第[一二三四五�
 _MARKUP = r"[^\S\n]*(?:[#>*]+[^\S\n]*)?"
 _OPENER_AHEAD = (_MARKUP + "(?=" + _NUMBERED + r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|今后|未来|主要预期目标"
                  r"|20\d\d年|“十|各位代表|本届政府)")
-_SENTENCE_START = re.compile(r"[。！!？?各会](?:(?<=各)位代表[：:，,！!]|(?<=会)议上[)）]?|(?<=[。！!？?]))" + _OPENER_AHEAD)
-_NUMBERED_START = re.compile(_NUMBERED)
+_SENTENCE_START = lazy_compile(r"[。！!？?各会](?:(?<=各)位代表[：:，,！!]|(?<=会)议上[)）]?|(?<=[。！!？?]))" + _OPENER_AHEAD)
+_NUMBERED_START = lazy_compile(_NUMBERED)
 # Inside a line a heading has no line end to close it: it is a phrase that ends with a heading
 # word, then a break (space, **, punctuation) or the opening of the paragraph it heads
 # (…工作回顾2023年是…). A list item in running text has no such ending (一、加快产业转型，…), or
@@ -72,15 +73,15 @@ _NUMBERED_START = re.compile(_NUMBERED)
 _HEADING_WORD = (r"回顾|工作总结|成就|以来的?工作|工作安排|重点工作|工作重点|主要工作|主要任务|重点任务|工作任务|目标任务|工作部署"
                  r"|预期目标|主要目标|工作目标|发展目标|奋斗目标|远景目标|总体要求|总体安排|工作思路|总体思路|工作建议"
                  r"|今后[五5]年|未来[五5]年|做好(?:20\d\d年|今年|明年)[^，,。]{0,4}工作")
-_HEADING_PHRASE = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADING_WORD + r")(?:$|[\s*：:。]"
+_HEADING_PHRASE = lazy_compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADING_WORD + r")(?:$|[\s*：:。]"
                              r"|(?=20\d\d年|过去|今年|今后|未来|一年来|[两三四五]年来|刚刚|这一年|各位代表|“十|本届"
                              + _NUMBERED + r"))")
 # 一、过去五年工作回顾市第十五届人大一次会议以来…: no visible end, but after a number a heading
 # word this near makes a heading; list items in running text have none. Without a number such a
 # phrase is a sentence (“十三五”规划目标任务基本完成).
-_NUMBERED_HEADING = re.compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADING_WORD + ")(?![，,])")
+_NUMBERED_HEADING = lazy_compile(r"[^，,。；;：:！!？?\s*]{0,32}?(?:" + _HEADING_WORD + ")(?![，,])")
 # …。2021年重点工作任务历史已翻开新的一页: a year and a heading word, the year decides
-_YEAR_HEADING = re.compile(r"20\d\d年[^，,。；;：:！!？?\s*]{0,8}?(?:" + _HEADING_WORD + ")(?![，,])")
+_YEAR_HEADING = lazy_compile(r"20\d\d年[^，,。；;：:！!？?\s*]{0,8}?(?:" + _HEADING_WORD + ")(?![，,])")
 # Inside a paragraph only these openings turn it; 今年1月，… or 2023年，全市… there is one sentence,
 # and so are 两年来，全省投入…援助灾区 (one task's years, not a term of office), “十五”期间我市经济
 # 年均增长13.9% (a plan period opens set off by a comma, or as what 是 describes) and 本届政府工作
@@ -89,54 +90,54 @@ _YEAR_HEADING = re.compile(r"20\d\d年[^，,。；;：:！!？?\s*]{0,8}?(?:" + 
 # 今年是…); the others never stand glued to what precedes.
 _GLUED_OPENINGS = (r"(?:过去(?:的)?一年|刚刚过去的(?:一年|20\d\d年)|一年来)(?:[,，]|[,，]?是)|(?:过去(?:的)?五年|[三四五]年来)[,，]"
                   r"|(?:20\d\d|今)年[,，]?是")
-_GLUED_OPENING = re.compile(_GLUED_OPENINGS)
+_GLUED_OPENING = lazy_compile(_GLUED_OPENINGS)
 # after a number a year too (一、美好安徽建设迈出坚实步伐2013年，全省…), but not 到2025年，…
-_GLUED_AFTER_NUMBER = re.compile(_GLUED_OPENINGS + r"|(?<![到至在于比较从自止是为和与及])20\d\d年[,，]")
-_SENTENCE_OPENING = re.compile(_GLUED_OPENINGS + r"|这一年[,，](?![^，,。]{0,6}[要将])|“?十[一二三四五六七]?五”?(?:时期|期间)(?:[,，]|[,，]?是)"
+_GLUED_AFTER_NUMBER = lazy_compile(_GLUED_OPENINGS + r"|(?<![到至在于比较从自止是为和与及])20\d\d年[,，]")
+_SENTENCE_OPENING = lazy_compile(_GLUED_OPENINGS + r"|这一年[,，](?![^，,。]{0,6}[要将])|“?十[一二三四五六七]?五”?(?:时期|期间)(?:[,，]|[,，]?是)"
                                r"|(?:20\d\d|今)年[^，,。]{0,12}?(?:预期目标|主要目标|总体要求)"
                                r"|主要预期目标")
 _AFTER_PHRASE = "，,、；;：:"   # an opening glued to a heading follows no such mark
 # 现在，我代表市人民政府向大会报告工作，请予审议…提出意见。 ends a paragraph: what follows on the
 # same line (a page that lost its breaks) starts one, and may open with any opening (2023年，我们…).
-_PREAMBLE_END = re.compile(r"向大会[^。\n]{0,12}?报告[^。\n]{0,60}?(?:审议|意见)[。.]" + _MARKUP)
+_PREAMBLE_END = lazy_compile(r"向大会[^。\n]{0,12}?报告[^。\n]{0,60}?(?:审议|意见)[。.]" + _MARKUP)
 _PREAMBLE_REACH = 1500
 # Where the report is delivered (——2024年1月15日在XX市第十七届人民代表大会第三次会议上): a date
 # line, never the opening of this year's plan, wherever it stands.
-_DELIVERY = re.compile(r"在[^，,。；;！!\n]{0,30}?(?:人民代表大会|人大)(?:[^，,。；;！!\n]{0,12}?会议)?上")
-_SENTENCE_END = re.compile(r"[。！!？?]")
+_DELIVERY = lazy_compile(r"在[^，,。；;！!\n]{0,30}?(?:人民代表大会|人大)(?:[^，,。；;！!\n]{0,12}?会议)?上")
+_SENTENCE_END = lazy_compile(r"[。！!？?]")
 _SENTENCE_PROBE = 80       # how much after a sentence start is read
 _HEADING_MAX = 40          # longer lines are paragraphs, not headings
 _OPENING_MAX = 12          # a paragraph opening with 过去一年 / 主要预期目标 switches too
 _FIVE_YEARS_PROBE = 40     # 五年来 anywhere in a paragraph's first sentence or so
-_VOCATIVE = re.compile(r"各位代表[,，!！:：]\s*")   # matched where a paragraph starts
+_VOCATIVE = lazy_compile(r"各位代表[,，!！:：]\s*")   # matched where a paragraph starts
 
 # Sentence cues (searched in the sentence before the number).
-_PAST = re.compile(r"去年|上年(?!度)|过去一年|过去的一年|[一两三四五]年来|过去五年|预计(?!今年)|初步(?:统计|测算|核算)"
+_PAST = lazy_compile(r"去年|上年(?!度)|过去一年|过去的一年|[一两三四五]年来|过去五年|预计(?!今年)|初步(?:统计|测算|核算)"
                    r"|据统计|超额完成|圆满完成|(?:实现|完成|达到|增长|突破|提高|新增|引进|下降)了")
 # 争取 also means "secured" (争取专项债券64亿元): only the "strive to" sense plans anything.
-_PLANNED = re.compile(r"预期(?=年均|增长|达到)|力争|争取(?![^,，;；。]{0,8}?(?:资金|债|政策|支持|项目|试点|指标))|确保|预期目标|目标是|目标为"
+_PLANNED = lazy_compile(r"预期(?=年均|增长|达到)|力争|争取(?![^,，;；。]{0,8}?(?:资金|债|政策|支持|项目|试点|指标))|确保|预期目标|目标是|目标为"
                       r"|主要目标|明年|力求|努力实现|今后[五5]年|未来[五5]年")
 # 今年 is the plan year in a report read in January, the year under review in one read in December.
-_THIS_YEAR = re.compile(r"今年(?!以来)|本年")
-_DELIVERED = re.compile(r"(20\d\d)年\s*(?:1[0-2]|[1-9])\s*月\s*\d{1,2}\s*日")
-_NAMED_YEAR = re.compile(r"(?<![比较自从])(20\d\d)年(?![底末以来]|相比)")
-_ONE_YEAR = {ACHIEVED: re.compile(r"去年|上年|全年|预计|同比"), TARGET: re.compile(r"今年|年内|本年|全年")}
+_THIS_YEAR = lazy_compile(r"今年(?!以来)|本年")
+_DELIVERED = lazy_compile(r"(20\d\d)年\s*(?:1[0-2]|[1-9])\s*月\s*\d{1,2}\s*日")
+_NAMED_YEAR = lazy_compile(r"(?<![比较自从])(20\d\d)年(?![底末以来]|相比)")
+_ONE_YEAR = {ACHIEVED: lazy_compile(r"去年|上年|全年|预计|同比"), TARGET: lazy_compile(r"今年|年内|本年|全年")}
 # Part of a year: the nearest such word before the number wins (前三季度增长7%，全年增长6.5%).
-_PART_OF_YEAR = re.compile(r"(?P<q1_q3>前三季度|1\s*[-—–~至]\s*9\s*月)|(?P<h1>上半年|1\s*[-—–~至]\s*6\s*月)"
+_PART_OF_YEAR = lazy_compile(r"(?P<q1_q3>前三季度|1\s*[-—–~至]\s*9\s*月)|(?P<h1>上半年|1\s*[-—–~至]\s*6\s*月)"
                            r"|(?P<q>(?:第)?[一二三四]季度)|(?P<months>(?:1\s*[-—–~至]\s*|前)(?:1[01]|[2-9])\s*个?月)"
                            r"|(?P<year>全年|年度|年末|年底)")
 _QUARTER = {"一": "q1", "二": "q2", "三": "q3", "四": "q4"}
 _PART_REACH = 40
-_AVERAGE = re.compile(r"年均|年平均|平均每年|平均增长|平均增速")
-_CUMULATIVE = re.compile(r"累计|五年来|过去五年|五年间|期间|[比较]20\d\d年|[比较]“?十[二三四]五”?末")
+_AVERAGE = lazy_compile(r"年均|年平均|平均每年|平均增长|平均增速")
+_CUMULATIVE = lazy_compile(r"累计|五年来|过去五年|五年间|期间|[比较]20\d\d年|[比较]“?十[二三四]五”?末")
 # 翻一番 is the change of its own clause's subject: in a list (外商直接投资翻一番，城镇居民收入增长8%)
 # it says nothing of the numbers of the clauses after it
-_DOUBLED = re.compile(r"翻[一两]?番")
+_DOUBLED = lazy_compile(r"翻[一两]?番")
 # 能耗五年下降21%, 五年城镇新增就业652万人: a count of years right before the change it spans, in
 # the number's own clause too (not 连续五年, 第五年, 两年平均增长, nor the end of 二〇一五年)
-_YEARS_OF_CHANGE = re.compile(r"(?<![〇零一二三四五六七八九十两续第每])[两三四五六七八九十]年(?:累计|共|城镇)?"
+_YEARS_OF_CHANGE = lazy_compile(r"(?<![〇零一二三四五六七八九十两续第每])[两三四五六七八九十]年(?:累计|共|城镇)?"
                               r"(?:下降|增长|新增|减少|降低|提高)")
-_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_CLAUSE_MARK = lazy_compile(r"[，,；;：:]")
 
 
 class Sections:
@@ -281,12 +282,12 @@ class Sections:
 # What a review says (取得, 获批, 建成 …, 比上年, a measured rate) and what a plan says (力争, 确保,
 # 目标, 左右 …), in the sentences before the first heading: the voice of the lead-in, when there is
 # no heading to tell.
-_REVIEW_VOICE = re.compile(r"取得|获批|获评|荣获|入选|建成|成立|揭牌|出台|惠及|成为|同比|比上年|较上年|上年|去年"
+_REVIEW_VOICE = lazy_compile(r"取得|获批|获评|荣获|入选|建成|成立|揭牌|出台|惠及|成为|同比|比上年|较上年|上年|去年"
                            r"|[实完]现了|完成了|增长了|提高了|突破了|达到了")
-_PLAN_VOICE = re.compile(r"力争|确保|争取|预期|目标|左右|计划|努力|今年|明年|将要|拟")
+_PLAN_VOICE = lazy_compile(r"力争|确保|争取|预期|目标|左右|计划|努力|今年|明年|将要|拟")
 # 增长7.8%: a rate as measured; targets are round (6%) or halves (6.5%)
-_MEASURED_RATE = re.compile(r"\d\.\d*[1-46-9]%")
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_MEASURED_RATE = lazy_compile(r"\d\.\d*[1-46-9]%")
+_SENTENCE = lazy_compile(r"[^。；;！!？?\n]+")
 _VOICE_MARGIN = 2          # review sentences must outnumber plan ones this many times, and be two or more
 
 

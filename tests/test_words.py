@@ -1,11 +1,9 @@
-"""polcmp keywords and mentions on the seeds; jieba stays out of extract and compare."""
+"""polcmp keywords and mentions on the seeds (that jieba stays out of extract and compare: test_startup.py)."""
 from __future__ import annotations
 
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -13,7 +11,7 @@ from polcmp.indicators.normalise import fold_width
 from polcmp.indicators.reports import read_report
 from polcmp.indicators.words import log_odds_z
 
-from conftest import ROOT, SEEDS
+from conftest import SEEDS
 from test_cli import polcmp
 
 BOILERPLATE = {"各位代表", "进一步", "坚持", "推进", "加快", "我们", "发展", "建设", "工作", "全面", "深入", "实施"}
@@ -84,19 +82,6 @@ def test_mentions_match_a_plain_substring_count():
 def test_mentions_for_some_places_highlighted_table():
     code, out, _ = polcmp("mentions", "泵阀", "--places", "永嘉", "-f", "table")
     assert code == 0 and "永嘉 2024" in out and "泵阀" in out
-
-
-def test_extract_and_compare_never_load_jieba(tmp_path):
-    probe = ("import sys\n"
-             "from polcmp.cli.main import run\n"
-             "sys.argv = ['polcmp'] + sys.argv[1:]\n"
-             "try:\n    run()\nexcept SystemExit:\n    pass\n"
-             "print('jieba' in sys.modules, 'pandas' in sys.modules, file=sys.stderr)\n")
-    for args, pandas in ((["extract", str(SEEDS / "临海_2023.txt")], "False"),
-                         (["extract", str(SEEDS / "临海_2023.txt"), "-o", str(tmp_path / "out.csv")], "False"),
-                         (["compare", "临海"], "True")):
-        proc = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=ROOT)
-        assert proc.stderr.strip().splitlines()[-1] == f"False {pandas}"
 
 
 @pytest.mark.parametrize("term", ["", " "])
