@@ -8,6 +8,7 @@ import typer
 
 from ..indicators.catalogue import CATALOGUE_COLUMNS, catalogue_rows, check_indicator_ids, load_catalogue, resolve_rules_path
 from ..indicators.errors import CatalogueError
+from ..indicators.keyword_scan import patterns_without_keywords
 from ..indicators.selftest import run_examples
 
 from .files import protect
@@ -58,6 +59,12 @@ def check(file: CatalogueArgument = None, extra_rules: ExtraRulesOption = None) 
     n_examples = sum(len(i.examples) + len(i.counterexamples) for i in catalogue.indicators)
     print(f"{catalogue.source}: ok — {len(catalogue.indicators)} indicators, {n_patterns} patterns, "
           f"{n_examples} examples")
+    slow = patterns_without_keywords(catalogue)
+    if slow:   # correct, but every sentence of every report is then read: say which and why
+        print(f"note: {len(slow)} pattern{'s' if len(slow) > 1 else ''} without a keyword "
+              f"(tried everywhere, so extraction reads every sentence; a fixed word makes it faster):")
+        for line in slow:
+            print(f"  {line}")
     finish(ExitCode.OK)
 
 

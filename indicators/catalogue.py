@@ -20,7 +20,6 @@ from pathlib import Path
 import yaml
 
 from .errors import CatalogueError, PolcmpError
-from .literals import LiteralGate
 from .paths import bundled, chosen
 from .safe_regex import PatternCompiler, UnsafePattern
 from .suggest import suggest
@@ -47,7 +46,7 @@ class Example:
 
 @dataclass(slots=True)
 class Indicator:
-    """One compiled indicator. `subject_in(lead)` finds pattern i followed by its link (extract.py)."""
+    """One compiled indicator. extract.subject_in finds pattern i followed by its link."""
     id: str
     name: str
     group: str
@@ -65,25 +64,6 @@ class Indicator:
     description: str = ""
     whole: bool = False                 # a figure of the whole place: not of a PART of it (新区, 开发区 …)
     ceiling: bool = False               # lower is better: a target is at most its value (物价涨幅3%左右)
-    gates: list[LiteralGate] = field(default_factory=list)   # per subject: words it cannot match without
-
-    def __post_init__(self):
-        self.gates = [LiteralGate([src]) for src in self.expanded]
-
-
-def subject_in(ind: Indicator, text: str, start: int = 0) -> tuple[int, re.Match] | None:
-    """(pattern index, match) of the subject in text[start:] that is followed only by the
-    indicator's LINK up to the end of `text` (up to the number): the nearest, then the longest."""
-    best = None
-    window = text[start:] if start else text
-    for j, rx in enumerate(ind.subjects):
-        if not ind.gates[j].could_match(window):
-            continue   # 生产总值 is not in the text: the pattern cannot match
-        for m in rx.finditer(text, start):
-            if (best is None or (m.end(), -m.start()) > (best[1].end(), -best[1].start())) \
-                    and ind.link.fullmatch(text, m.end()):
-                best = (j, m)
-    return best
 
 
 @dataclass(slots=True)
@@ -474,7 +454,7 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems, com
         src = _substitute(pat, pw, fragments, problems)
         if src is None or (subject := _compile(compiler, src, pw, problems)) is None:
             continue
-        if can_match_empty(src):
+        if not compiler.is_trusted(src) and can_match_empty(src):   # the built-in ones cannot
             problems.append(f"{pw}: can match the empty string (a bare lookaround, an optional whole), "
                             "so it would claim numbers anywhere; give it words it must contain")
             continue
@@ -489,7 +469,7 @@ def _compile_indicator(raw, where, fragments, groups, units, seen, problems, com
         if raw.get(key):
             src = _substitute(str(raw[key]), f"{where}.{key}", fragments, problems)
             optional[key] = _compile(compiler, src, f"{where}.{key}", problems) if src is not None else None
-            if optional[key] is not None and can_match_empty(src):
+            if optional[key] is not None and not compiler.is_trusted(src) and can_match_empty(src):
                 problems.append(f"{where}.{key}: can match the empty string, so it would hold for every sentence; "
                                 "give it words it must contain")
     examples = _examples(raw.get("examples"), f"{where}.examples", problems, positive=True)

@@ -35,7 +35,7 @@ def explain(report: Report, extractor: Extractor, span: tuple[int, int] | None =
     """Every number in `report` (or in `span` of it, offsets of the text as read), in text
     order, each with how it was read (also numbers no indicator asks for, and standalone
     Chinese numerals) and the values it gave or the reason it gave none."""
-    run = _Run(extractor, report)
+    run = _Run(extractor, report, read_everything=True)   # every number is diagnosed
     values = run.values()
     lo, hi = (report.offsets.to_copy(span[0]), report.offsets.to_copy(span[1])) if span else (0, len(report.plain))
     claimed: dict[int, list[Value]] = {}

@@ -38,9 +38,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .aims import join_aims
-from .catalogue import Catalogue, Indicator, subject_in
+from .catalogue import Catalogue, Indicator
 from .divisions import Division, locate_report
-from .literals import LiteralGate, edge_characters, required_literals
+from .keyword_scan import KeywordIndex
+from .literals import edge_characters, required_literals
 from .models import Value
 from .numbers import SOFT_WORDS, NumberReader, Quantity, qualifier_before
 from .parts import PlaceParts, blank_own_name
@@ -180,13 +181,23 @@ def quoted_before(text: str, pos: int) -> int | None:
 
 
 class Candidates:
-    """The indicators that accept one written unit, and one cheap test before trying each:
-    does any of their subjects occur in a text at all?"""
+    """The indicators that accept one written unit, and which of them can match in a text:
+    those whose keywords (keyword_scan.py) occur in it. Only their patterns are run."""
 
-    def __init__(self, items: list[tuple[Indicator, float]], union):
+    def __init__(self, items: list[tuple[Indicator, float]], union, keywords: KeywordIndex):
         self.items = items
         self.union = union   # the catalogue's regex_union: trusted patterns in one `re` union
-        self.gate = LiteralGate(self._subjects)   # 生产总值, GDP …: a substring test before the regex
+        self.keywords = keywords
+        # per item, per subject pattern: the ids of its keywords (None: no gate, always tried)
+        self.gates = [[keywords.gates[src] for src in ind.expanded] for ind, _ in items]
+        self._always: list[int] = []               # items with a pattern that has no gate
+        self._by_keyword: dict[int, list[int]] = {}
+        for k, gates in enumerate(self.gates):
+            if any(g is None for g in gates):
+                self._always.append(k)
+            else:
+                for word in set().union(*gates):
+                    self._by_keyword.setdefault(word, []).append(k)
         # subjects that may follow the number (新增55家国家高新技术企业), one cheap test first
         after = [rx.pattern for ind, _ in items for rx in ind.after]
         self.after = self.union(after) if after else None
@@ -194,26 +205,40 @@ class Candidates:
         ends = [edge_characters(p, last=True) for p in after]
         self.after_ends = None if None in ends else frozenset().union(*ends)
 
-    # The two large unions are compiled on first use: a run meets few of the written units
-    # (平米, ㎡, 公斤 …), and a short report needs few of them at all.
-    @property
-    def _subjects(self) -> list[str]:
-        return [src for ind, _ in self.items for src in ind.expanded]
-
-    @cached_property
-    def prefilter(self) -> re.Pattern:
-        return self.union(self._subjects)
-
     @cached_property
     def link_only(self) -> re.Pattern:
-        """Connector words only (增长, 提高到 …): a lead with nothing else inherits a subject."""
+        """Connector words only (增长, 提高到 …): a lead with nothing else inherits a subject.
+        Compiled on first use: a run meets few of the written units (平米, ㎡, 公斤 …)."""
         return self.union(sorted({ind.link.pattern for ind, _ in self.items}, key=lambda p: f"(?:{p})"))
 
+    def trying(self, present: set[int]) -> list[int]:
+        """The items (indexes, in catalogue order) that can match where `present` keywords occur."""
+        if not present:
+            return self._always
+        found = set(self._always)
+        for word in present:
+            found.update(self._by_keyword.get(word, ()))
+        return sorted(found)
+
     def any_subject(self, text: str, start: int = 0, end: int | None = None) -> bool:
-        """Does any of these indicators' subjects occur in text[start:end]?"""
-        if not self.gate.could_match(text, start, end):
-            return False
-        return bool(self.prefilter.search(text, start, len(text) if end is None else end))
+        """Can any of these indicators' subjects occur in text[start:end]?"""
+        return bool(self.trying(self.keywords.present(text[start:end])))
+
+
+def subject_in(ind: Indicator, gates: list, present: set[int], text: str, start: int = 0) -> tuple[int, re.Match] | None:
+    """(pattern index, match) of the subject in text[start:] that is followed only by the
+    indicator's LINK up to the end of `text` (up to the number): the nearest, then the longest.
+    A pattern whose keywords (`gates`) are not among those `present` in text[start:] is not run."""
+    best = None
+    for j, rx in enumerate(ind.subjects):
+        gate = gates[j]
+        if gate is not None and gate.isdisjoint(present):
+            continue   # 生产总值 is not in the text: the pattern cannot match
+        for m in rx.finditer(text, start):
+            if (best is None or (m.end(), -m.start()) > (best[1].end(), -best[1].start())) \
+                    and ind.link.fullmatch(text, m.end()):
+                best = (j, m)
+    return best
 
 
 @dataclass(slots=True)
@@ -245,7 +270,12 @@ class Extractor:
         for ind in catalogue.indicators:
             for written, factor in catalogue.units.get(ind.unit, {}).items():
                 by_unit.setdefault(written, []).append((ind, factor))
-        self.by_unit = {unit: Candidates(items, catalogue.regex_union) for unit, items in by_unit.items()}
+        # what each subject pattern cannot match without: sentences and patterns to try (keyword_scan.py)
+        self.keywords = KeywordIndex.cached([src for ind in catalogue.indicators for src in ind.expanded],
+                                     [rx.pattern for ind in catalogue.indicators for rx in ind.after],
+                                     list(catalogue.coordinations), MAX_AFTER + LEVEL_REACH)
+        self.by_unit = {unit: Candidates(items, catalogue.regex_union, self.keywords)
+                        for unit, items in by_unit.items()}
         # written units of whole things (家, 个, 人, 名 …)
         self.counted = {w for base in catalogue.counted for w in catalogue.units.get(base, {})}
 
@@ -272,7 +302,7 @@ class Extractor:
     @cached_property
     def all_candidates(self) -> Candidates:
         """Every indicator, whatever its unit: the subjects a target in words may have."""
-        return Candidates([(ind, 1.0) for ind in self.catalogue.indicators], self.catalogue.regex_union)
+        return Candidates([(ind, 1.0) for ind in self.catalogue.indicators], self.catalogue.regex_union, self.keywords)
 
     @cached_property
     def full_reader(self) -> NumberReader:
@@ -311,11 +341,15 @@ class Values(list):
 
 
 class _Run:
-    """The state of extracting one report (kept off the Extractor so it can be shared)."""
+    """The state of extracting one report (kept off the Extractor so it can be shared).
+    `read_everything`: read the numbers of every sentence, not only of those that name a
+    subject (explain.py diagnoses every number; the test of keyword-first reading compares)."""
 
-    def __init__(self, ex: Extractor, report: Report):
+    def __init__(self, ex: Extractor, report: Report, read_everything: bool = False):
         self.ex = ex
         self.report = report
+        self.read_everything = read_everything
+        self.gaps: dict[int, tuple[int, int]] = {}   # token index → the unread text just before it
         self.work = blank_own_name(report.work, report.place)
         if ex.asides:
             self.work = ex.asides.blank(self.work)
@@ -344,7 +378,8 @@ class _Run:
 
     # -- main loop -------------------------------------------------------------------
     def values(self) -> list[Value]:
-        self.tokens = tokens = list(islice(self.ex.reader.tokens(self.work), MAX_NUMBERS + 1))
+        regions = None if self.read_everything else self.ex.keywords.regions(self.work)
+        self.tokens = tokens = list(islice(self.quantities(regions or [(0, len(self.work))]), MAX_NUMBERS + 1))
         self.cut_at = tokens.pop().start if len(tokens) > MAX_NUMBERS else None
         lead_start = self.lead_start
         previous_zip = None   # (lead start, index of last token) of the last 分别 series
@@ -370,7 +405,8 @@ class _Run:
                     i += len(run)
                     continue
             if wanted:
-                follows = previous_zip if previous_zip and previous_zip[1] == i - 1 else None
+                follows = previous_zip if previous_zip and previous_zip[1] == i - 1 \
+                    and not self.numbers_unread_before(i) else None
                 if len(series) == 1 or not self.zip(series, start, follows, i) and not respectively:
                     self.single(i, start)
                     series = series[:1]
@@ -384,6 +420,26 @@ class _Run:
         if self.ex.aim_hedge:
             hedges(self, self.ex.aim_hedge)
         return self.out
+
+    def quantities(self, regions: list[tuple[int, int]]):
+        """The quantities of the regions of the text (keyword_scan.py), as a scan of the whole
+        text finds them there; where text is left unread before a region, `gaps` says so."""
+        read, scanned = self.ex.reader.tokens, 0
+        count = 0
+        for start, end in regions:
+            if start > scanned:
+                self.gaps[count] = (scanned, start)
+            for q in read(self.work, max(start, scanned), end):
+                count += 1
+                scanned = q.end
+                yield q
+            scanned = max(scanned, end)
+
+    def numbers_unread_before(self, i: int) -> bool:
+        """Did the text left unread just before token i hold quantities? Read now, when asked
+        (rarely): a 分别 series goes on only from the numbers right before it."""
+        gap = self.gaps.get(i)
+        return gap is not None and next(self.ex.reader.tokens(self.work, *gap), None) is not None
 
     def lead_start(self, i: int) -> int:
         """Where the lead of token i starts: back to its clause start or the previous quantity."""
@@ -456,15 +512,17 @@ class _Run:
         percentage-point figure already said of that subject, or of another one; part-year rates
         before 全年 are the exception). The subject must go on as a subject does (CHAIN_START)."""
         begin = max(self.sentence_start(lead_start), lead_start - MAX_BRIDGE)
-        if begin >= lead_start or not candidates.any_subject(self.work, begin, lead_start):
+        if begin >= lead_start:
             return False
+        present = candidates.keywords.present(self.work[begin:lead_start])
         best = None   # (indicator, factor, pattern index, match): the nearest subject, then the longest
-        window = self.work[begin:lead_start]
-        for ind, factor in candidates.items:
+        for k in candidates.trying(present):
+            ind, factor = candidates.items[k]
             if not ind.link.fullmatch(tail):
                 continue
             for j, rx in enumerate(ind.subjects):
-                if not ind.gates[j].could_match(window):
+                gate = candidates.gates[k][j]
+                if gate is not None and gate.isdisjoint(present):
                     continue
                 for m in rx.finditer(self.work, begin, lead_start):
                     if (best is None or (m.end(), -m.start()) > (best[3].end(), -best[3].start())) \
@@ -605,8 +663,6 @@ class _Run:
             return False
         first_start = self.lead_start(first)
         head = self.work[first_start:self.tokens[first].start].rstrip()
-        if not candidates.gate.could_match(head + item):
-            return False   # no subject could be made of their words
         own_candidates = self.ex.by_unit.get(self.tokens[first].unit)
         own = own_candidates and self.best_claim(head, own_candidates, self.tokens[first], first_start)
         # the shared words are head[:k]; head[k:] is the first item's rest: a part of its own subject,
@@ -644,13 +700,15 @@ class _Run:
         The nearest subject before it in the sentence is taken, unless another subject or a
         BRIDGE_BREAK word stands between (as for `earlier_subject`)."""
         begin = max(self.sentence_start(start), start - MAX_BRIDGE)
-        if begin >= start or not candidates.any_subject(self.work, begin, start):
+        if begin >= start:
             return False
-        window = self.work[begin:start]
+        present = candidates.keywords.present(self.work[begin:start])
         best = None
-        for ind, _factor in candidates.items:
+        for k in candidates.trying(present):
+            ind = candidates.items[k][0]
             for j, rx in enumerate(ind.subjects):
-                if ind.gates[j].could_match(window):
+                gate = candidates.gates[k][j]
+                if gate is None or not gate.isdisjoint(present):
                     for m in rx.finditer(self.work, begin, start):
                         if best is None or (m.end(), -m.start()) > (best.end(), -best.start()):
                             best = m
@@ -669,11 +727,11 @@ class _Run:
                    context_end: int | None = None) -> Claim | None:
         """The claim nearest to the number (then the longest) among all indicators."""
         reach = max(0, len(lead) - MAX_REACH)   # a subject and its link words stand close to the number
-        if not candidates.any_subject(lead, reach):
-            return None
+        present = candidates.keywords.present(lead[reach:])
         best = None
-        for ind, factor in candidates.items:
-            found = subject_in(ind, lead, reach)
+        for k in candidates.trying(present):
+            ind, factor = candidates.items[k]
+            found = subject_in(ind, candidates.gates[k], present, lead, reach)
             if found:
                 j, m = found
                 if (best is None or (m.end(), -m.start()) > (best.end, -best.start)) \
@@ -689,9 +747,11 @@ class _Run:
         """引进博士等青年人才300人: the examples before 等 say which kind is counted; a subject of another
         indicator there (博士: master's and doctoral graduates) beats the class after it (青年人才)."""
         examples = lead[:best.start - 1]
+        present = candidates.keywords.present(examples)
         found = None
-        for ind, factor in candidates.items:
-            hit = subject_in(ind, examples) if ind is not best.indicator else None
+        for k in candidates.trying(present):
+            ind, factor = candidates.items[k]
+            hit = subject_in(ind, candidates.gates[k], present, examples) if ind is not best.indicator else None
             if hit and (found is None or (hit[1].end(), -hit[1].start()) > (found.end, -found.start)) \
                     and self.allowed(ind, lead_start, context_end or tok.start):
                 found = Claim(ind, factor, hit[0], hit[1].start(), hit[1].end())
@@ -747,8 +807,10 @@ class _Run:
         if not candidates.any_subject(text):
             return found
         whole = text + link_text
-        for ind, factor in candidates.items:
-            hit = subject_in(ind, whole)
+        present = candidates.keywords.present(whole)
+        for k in candidates.trying(present):
+            ind, factor = candidates.items[k]
+            hit = subject_in(ind, candidates.gates[k], present, whole)
             if hit and hit[1].start() < (own if own is not None else len(text)) and hit[1].end() <= len(text) \
                     and not self.narrowed(ind, whole, hit[1], None):
                 found.append((ind, factor, hit[0]))

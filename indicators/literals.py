@@ -4,6 +4,10 @@ The subject patterns of the catalogue open with look-behinds and optional place 
 ({WHOLE}), so Python's regex engine tries them at every position of a text. Every match of
 `{WHOLE}(?:地区|国内)?(?:生产总值|GDP)` contains 生产总值 or GDP, though, and a plain
 substring test for those (done in C) rules out almost every text first.
+
+`required_literals` gives the single run of fixed text a pattern needs (asides, word targets);
+`required_words` spells out whole stretches of few spellings (粮食(?:总产|产量) → 粮食总产,
+粮食产量): rarer words, for the keyword-first reading of keyword_scan.py.
 """
 from __future__ import annotations
 
@@ -77,6 +81,123 @@ def _item(op, arg) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=None)
+def required_words(pattern: str, most: int = 64) -> frozenset[str] | None:
+    """Like required_literals, but longer words where a pattern spells them out: a run of parts
+    each of which matches only a few strings (农村 (?:常住)? 居民 (?:可支配|纯)? 收入) is taken
+    as all its spellings (农村居民收入, 农村常住居民纯收入 …, at most `most` of them). Every match
+    contains one of them. Longer words are rarer in a text: fewer sentences and patterns are tried
+    for nothing (keyword_scan.py)."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception:
+        return None
+    if parsed.state.flags & sre_constants.SRE_FLAG_IGNORECASE:
+        return None
+    return _words_of_sequence(list(parsed), most)
+
+
+def _words_of_sequence(items: list, most: int) -> frozenset[str] | None:
+    """The best word set of a sequence: the spellings of a stretch of few-spelling parts, or a
+    word set one part requires."""
+    candidates: list[frozenset[str]] = []
+    run: list[set[str]] = []   # consecutive parts with few spellings
+    for op, arg in items:
+        if op in _NO_CONTENT:
+            continue   # a look-around or anchor consumes nothing: the run goes on across it
+        spellings = _spellings(op, arg, most)
+        if spellings is not None:
+            run.append(spellings)
+            continue
+        candidates += _best_stretch(run, most)
+        run = []
+        inner = _required_inside(op, arg, most)
+        if inner:
+            candidates.append(inner)
+    candidates += _best_stretch(run, most)
+    # the set whose shortest word is longest (the first of equals): the fewest false hits
+    return max(candidates, key=lambda c: min(map(len, c)), default=None)
+
+
+def _best_stretch(parts: list[set[str]], most: int) -> list[frozenset[str]]:
+    """Of the stretches parts[i:j], the one whose spellings (at most `most`) have the longest
+    shortest word: 农村(?:常住)?居民(?:可支配|纯)?收入 → 农村居民收入 … (12 spellings)."""
+    best, best_key = None, (0, 0)
+    for i in range(len(parts)):
+        words = {""}
+        for j in range(i, len(parts)):
+            if len(words) * len(parts[j]) > most:
+                break
+            words = {a + b for a in words for b in parts[j]}
+            key = (min(map(len, words)), -len(words))   # then the fewest spellings
+            if key > best_key:
+                best, best_key = words, key
+    return [frozenset(best)] if best else []
+
+
+def _spellings(op, arg, most: int) -> set[str] | None:
+    """Every string one part of a pattern can match, when they are few; else None."""
+    if op is sre_constants.LITERAL:
+        return {chr(arg)}
+    if op is sre_constants.IN and all(kind is sre_constants.LITERAL for kind, _ in arg):
+        return {chr(ch) for _, ch in arg} if len(arg) <= most else None
+    if op is sre_constants.SUBPATTERN:
+        return _spellings_of_sequence(list(arg[-1]), most)
+    if op is sre_constants.BRANCH:
+        union: set[str] = set()
+        for branch in arg[1]:
+            found = _spellings_of_sequence(list(branch), most)
+            if found is None or len(union | found) > most:
+                return None
+            union |= found
+        return union
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        low, high, body = arg
+        one = _spellings_of_sequence(list(body), most)
+        if one is None or high > 4:
+            return None
+        found, power = set(), {""}
+        for count in range(high + 1):
+            if count >= low:
+                found |= power
+            if count < high:
+                power = {a + b for a in power for b in one}
+            if len(found) + len(power) > most:
+                return None
+        return found
+    return None
+
+
+def _spellings_of_sequence(items: list, most: int) -> set[str] | None:
+    found = {""}
+    for op, arg in items:
+        if op in _NO_CONTENT:
+            continue
+        part = _spellings(op, arg, most)
+        if part is None or len(found) * len(part) > most:
+            return None
+        found = {a + b for a in found for b in part}
+    return found
+
+
+def _required_inside(op, arg, most: int) -> frozenset[str] | None:
+    """The word set a part with many spellings still requires (a group, a branch, a repeat)."""
+    if op is sre_constants.SUBPATTERN:
+        return _words_of_sequence(list(arg[-1]), most)
+    if op is sre_constants.BRANCH:
+        union: set[str] = set()
+        for branch in arg[1]:
+            found = _words_of_sequence(list(branch), most)
+            if not found:
+                return None
+            union |= found
+        return frozenset(union) if len(union) <= most else None
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        low, _high, body = arg
+        return _words_of_sequence(list(body), most) if low >= 1 else None
+    return None
+
+
+@lru_cache(maxsize=None)
 def edge_characters(pattern: str, last: bool = False) -> frozenset[str] | None:
     """The characters a non-empty match of `pattern` can start with (or end with, `last`):
     国家级?|省级? starts with 国 or 省; 高新技术企业["”]? ends with 业 or ”. None when that is
@@ -121,25 +242,3 @@ def _edge(items: list, last: bool) -> tuple[frozenset[str] | None, bool]:
         if not empty:
             return frozenset(chars), False
     return frozenset(chars), True
-
-
-class LiteralGate:
-    """`could_match(text, start, end)`: False only when none of the patterns can match there.
-    Holds the union of their required literals; with any pattern lacking one, always True."""
-
-    def __init__(self, patterns: list[str]):
-        words: set[str] = set()
-        for p in patterns:
-            found = required_literals(p)
-            if not found:
-                self.words = None
-                return
-            words |= found
-        # a word that contains another is implied by it: keep the shorter
-        self.words = tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
-
-    def could_match(self, text: str, start: int = 0, end: int | None = None) -> bool:
-        if self.words is None:
-            return True
-        window = text[start:end] if start or end is not None else text
-        return any(w in window for w in self.words)

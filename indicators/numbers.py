@@ -151,12 +151,18 @@ class NumberReader:
                 {need_unit}
             )""", re.VERBOSE)
 
-    def tokens(self, text: str):
+    def tokens(self, text: str, start: int = 0, end: int | None = None):
         """Every quantity in `text`, left to right. Unless `read_all`, quantities whose unit is
-        not of interest come with value None: they still end list items (新增A 2项、B 3家)."""
+        not of interest come with value None: they still end list items (新增A 2项、B 3家).
+
+        With start / end: those that begin in text[start:end], read as in the whole text (the
+        words around the span are seen). From the start of a sentence this gives the same
+        quantities as a scan of the whole text: none runs into a sentence from the one before,
+        but for a qualifier on the next line (100家\n以上, which keyword_scan.py allows for)."""
         search, read = self._pattern.search, self._read
-        pos = 0
-        while (m := search(text, pos)) is not None:
+        stop = len(text) if end is None else end
+        pos = start
+        while (m := search(text, pos)) is not None and m.start() < stop:
             q, pos = read(text, m)
             if q is not None:
                 yield q

@@ -27,6 +27,8 @@ except ImportError:   # Python < 3.11
     import sre_constants as C
     import sre_parse
 
+from .lazy_regex import lazy_compile
+
 # Steps from one starting point beyond which a pattern with lookarounds is refused. The
 # built-in catalogue's largest needs about 4,000 (bench: python -m polcmp.indicators.safe_regex).
 MAX_BACKTRACKING = 100_000
@@ -426,7 +428,7 @@ class PatternCompiler:
         if src in self._cache:
             return self._cache[src]
         if self.is_trusted(src) or (derived_from and all(self.is_trusted(p) for p in derived_from)):
-            compiled = re.compile(src)
+            compiled = lazy_compile(src)   # known to compile: only when a report needs it (lazy_regex.py)
         else:
             compiled = checked(src)
         self._cache[src] = compiled
@@ -435,7 +437,7 @@ class PatternCompiler:
     def union(self, sources: list[str]):
         """`(?:a)|(?:b)|…` of the sources. One `re` pattern when every source is trusted."""
         if all(self.is_trusted(s) for s in sources):
-            return re.compile("|".join(f"(?:{s})" for s in sources))
+            return lazy_compile("|".join(f"(?:{s})" for s in sources))
         return Alternatives([self.compile(s) for s in dict.fromkeys(sources)])
 
 

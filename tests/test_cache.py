@@ -11,7 +11,7 @@ import pytest
 
 from polcmp.indicators import batch, cache
 from polcmp.indicators.batch import extract_many
-from polcmp.indicators.cache import decode, encode, open_cache
+from polcmp.indicators.cache import SUBFOLDER, decode, encode, open_cache
 from polcmp.indicators.catalogue import load_catalogue
 from polcmp.indicators.errors import ReportError
 from polcmp.indicators.extract import Extractor
@@ -60,7 +60,8 @@ def run(paths, catalogue, jobs=1, encoding=None):
 
 
 def cached_files(root):
-    return sorted(root.rglob("*.json"))
+    """The values kept (not the compiled catalogue beside them: compiled.py)."""
+    return sorted((root / SUBFOLDER).rglob("*.json"))
 
 
 def test_second_run_reads_the_cache(cache_root, reports, catalogue, calls):
@@ -236,12 +237,14 @@ def test_cli_places_and_compare_use_the_cache(tmp_path):
     assert code == 0 and err == "" and "台州" in out
 
 
-def test_cli_no_cache_writes_nothing(tmp_path):
+def test_cli_no_cache_keeps_no_values(tmp_path):
+    """Off, the value cache keeps no values. What the catalogue compiles to (compiled.py) is kept
+    all the same: no result, only compiled patterns, as __pycache__ keeps bytecode."""
     for args, env in [(["--no-cache"], {}), ([], {"POLCMP_NO_CACHE": "1"})]:
         folder = tmp_path / "off"
         code, _, err = polcmp("places", "-f", "csv", *args, env={"POLCMP_CACHE": str(folder), **env})
         assert code == 0 and err == ""
-        assert not list(folder.rglob("*.json"))
+        assert not list((folder / "values").rglob("*.json"))
 
 
 def test_cli_cache_path_that_is_a_file(tmp_path):
