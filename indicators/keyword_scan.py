@@ -86,7 +86,7 @@ class KeywordIndex:
         self.entries = [(len(w.encode()), tuple(e)) for w, e in entries.items()]
         self._scanner = _database(list(entries))
         self._words = _database(self.words)
-        self._rest_patterns: dict[int, re.Pattern] = {}
+        self._rest_lists: dict[int, list[bytes]] = {}
 
     @classmethod
     def cached(cls, subject_patterns: list[str], after_patterns: list[str], select_words: list[str],
@@ -122,7 +122,7 @@ class KeywordIndex:
         index.entries = [(length, tuple((kind, ident, rest.encode()) for kind, ident, rest in kinds))
                          for length, kinds in stored["entries"]]
         index._scanner, index._words = _load(stored["scanner"]), _load(stored["words_db"])
-        index._rest_patterns = {}
+        index._rest_lists = {}
         return index
 
     def present(self, text: str) -> set[int]:
@@ -183,14 +183,14 @@ class KeywordIndex:
         A sentence never runs past one, so this cheap test rules out most pieces first."""
         lo = data.rfind(_FULL_STOP, 0, start) + 1
         hi = data.find(_FULL_STOP, end)
-        return self._rests(entry).search(data, lo, len(data) if hi < 0 else hi) is not None
+        hi = len(data) if hi < 0 else hi
+        return any(data.find(rest, lo, hi) >= 0 for rest in self._rests(entry))
 
-    def _rests(self, entry: int) -> re.Pattern:
-        """The other pieces of the words an entry is a piece of, as one pattern (made when first hit)."""
-        found = self._rest_patterns.get(entry)
+    def _rests(self, entry: int) -> list[bytes]:
+        """The other pieces of the words an entry is a piece of (listed when first hit)."""
+        found = self._rest_lists.get(entry)
         if found is None:
-            rests = sorted({rest for _kind, _ident, rest in self.entries[entry][1]}, key=len)
-            found = self._rest_patterns[entry] = re.compile(b"|".join(re.escape(r) for r in rests))
+            found = self._rest_lists[entry] = sorted({rest for _kind, _ident, rest in self.entries[entry][1]})
         return found
 
 
