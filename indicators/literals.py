@@ -27,13 +27,18 @@ _MAX_ALTERNATIVES = 64
 def required_literals(pattern: str) -> frozenset[str] | None:
     """A set of strings one of which every match of `pattern` contains, or None when no such
     set is known (a pattern that can match without any fixed text, or one too complex)."""
+    items = _items(pattern)
+    return None if items is None else _sequence(items)
+
+
+def _items(pattern: str) -> list | None:
+    """The parsed pattern's top-level items; None for an invalid pattern (the catalogue reports
+    it, not here) or one that ignores case (its words may be written in any case)."""
     try:
         parsed = sre_parse.parse(pattern)
-    except Exception:   # an invalid pattern is reported by the catalogue, not here
+    except Exception:
         return None
-    if parsed.state.flags & sre_constants.SRE_FLAG_IGNORECASE:
-        return None
-    return _sequence(list(parsed))
+    return None if parsed.state.flags & sre_constants.SRE_FLAG_IGNORECASE else list(parsed)
 
 
 def _sequence(items: list) -> frozenset[str] | None:
@@ -87,13 +92,8 @@ def required_words(pattern: str, most: int = 64) -> frozenset[str] | None:
     as all its spellings (农村居民收入, 农村常住居民纯收入 …, at most `most` of them). Every match
     contains one of them. Longer words are rarer in a text: fewer sentences and patterns are tried
     for nothing (keyword_scan.py)."""
-    try:
-        parsed = sre_parse.parse(pattern)
-    except Exception:
-        return None
-    if parsed.state.flags & sre_constants.SRE_FLAG_IGNORECASE:
-        return None
-    return _words_of_sequence(list(parsed), most)
+    items = _items(pattern)
+    return None if items is None else _words_of_sequence(items, most)
 
 
 def _words_of_sequence(items: list, most: int) -> frozenset[str] | None:
@@ -202,14 +202,8 @@ def edge_characters(pattern: str, last: bool = False) -> frozenset[str] | None:
     """The characters a non-empty match of `pattern` can start with (or end with, `last`):
     国家级?|省级? starts with 国 or 省; 高新技术企业["”]? ends with 业 or ”. None when that is
     not known. A cheap test of one character before trying the pattern."""
-    try:
-        parsed = sre_parse.parse(pattern)
-    except Exception:
-        return None
-    if parsed.state.flags & sre_constants.SRE_FLAG_IGNORECASE:
-        return None
-    found, _ = _edge(list(parsed), last)
-    return found
+    items = _items(pattern)
+    return None if items is None else _edge(items, last)[0]
 
 
 def _edge(items: list, last: bool) -> tuple[frozenset[str] | None, bool]:

@@ -34,3 +34,12 @@ def catalogue():
 @pytest.fixture(scope="session")
 def extractor(catalogue):
     return Extractor(catalogue)
+
+
+@pytest.fixture
+def cache_root(tmp_path, monkeypatch):
+    """A fresh, empty cache folder for this test only."""
+    root = tmp_path / "cache"
+    monkeypatch.setenv("POLCMP_CACHE", str(root))
+    monkeypatch.delenv("POLCMP_NO_CACHE", raising=False)
+    return root

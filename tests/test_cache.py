@@ -21,14 +21,6 @@ from conftest import ROOT, SEEDS, TESTS
 ROADS = TESTS / "catalogues" / "roads.yaml"
 
 
-@pytest.fixture
-def cache_root(tmp_path, monkeypatch):
-    """A fresh, empty cache folder for this test only."""
-    root = tmp_path / "cache"
-    monkeypatch.setenv("POLCMP_CACHE", str(root))
-    monkeypatch.delenv("POLCMP_NO_CACHE", raising=False)
-    return root
-
 
 @pytest.fixture
 def reports(tmp_path):

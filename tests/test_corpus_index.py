@@ -32,13 +32,6 @@ def age(path, seconds_ago: int = HOUR) -> None:
     os.utime(path, (then, then))
 
 
-@pytest.fixture
-def cache_root(tmp_path, monkeypatch):
-    root = tmp_path / "cache"
-    monkeypatch.setenv("POLCMP_CACHE", str(root))
-    monkeypatch.delenv("POLCMP_NO_CACHE", raising=False)
-    return root
-
 
 @pytest.fixture
 def folder(tmp_path):

@@ -109,13 +109,6 @@ def test_notes_cross_from_the_workers_as_warnings(extractor, inputs, monkeypatch
     assert all(o.notes == ("read in part",) for p, o in outcomes if "临海" in p)
 
 
-@pytest.fixture
-def cache_root(tmp_path, monkeypatch):
-    root = tmp_path / "cache"
-    monkeypatch.setenv("POLCMP_CACHE", str(root))
-    monkeypatch.delenv("POLCMP_NO_CACHE", raising=False)
-    return root
-
 
 @fork_only
 def test_cache_hits_are_served_by_the_workers(cache_root, catalogue, inputs, monkeypatch):
