@@ -184,26 +184,38 @@ class Candidates:
     """The indicators that accept one written unit, and which of them can match in a text:
     those whose keywords (keyword_scan.py) occur in it. Only their patterns are run."""
 
-    def __init__(self, items: list[tuple[Indicator, float]], union, keywords: KeywordIndex):
+    def __init__(self, items: list[tuple[Indicator, float]], union, extractor: Extractor):
         self.items = items
         self.union = union   # the catalogue's regex_union: trusted patterns in one `re` union
-        self.keywords = keywords
-        # per item, per subject pattern: the ids of its keywords (None: no gate, always tried)
-        self.gates = [[keywords.gates[src] for src in ind.expanded] for ind, _ in items]
-        self._always: list[int] = []               # items with a pattern that has no gate
-        self._by_keyword: dict[int, list[int]] = {}
-        for k, gates in enumerate(self.gates):
-            if any(g is None for g in gates):
-                self._always.append(k)
-            else:
-                for word in set().union(*gates):
-                    self._by_keyword.setdefault(word, []).append(k)
+        self._extractor = extractor   # whose keyword index is loaded when a report is first read
         # subjects that may follow the number (新增55家国家高新技术企业), one cheap test first
         after = [rx.pattern for ind, _ in items for rx in ind.after]
         self.after = self.union(after) if after else None
         # what such a subject can end with (业, 才, 厂 …): a noun phrase ending otherwise holds none
         ends = [edge_characters(p, last=True) for p in after]
         self.after_ends = None if None in ends else frozenset().union(*ends)
+
+    @property
+    def keywords(self) -> KeywordIndex:
+        return self._extractor.keywords
+
+    @cached_property
+    def gates(self) -> list[list[frozenset[int] | None]]:
+        """Per item, per subject pattern: the ids of its keywords (None: no gate, always tried)."""
+        return [[self.keywords.gates[src] for src in ind.expanded] for ind, _ in self.items]
+
+    @cached_property
+    def _by_keyword(self) -> tuple[list[int], dict[int, list[int]]]:
+        """(the items with a pattern that has no gate, keyword id → the items it gates)."""
+        always: list[int] = []
+        by_keyword: dict[int, list[int]] = {}
+        for k, gates in enumerate(self.gates):
+            if any(g is None for g in gates):
+                always.append(k)
+            else:
+                for word in set().union(*gates):
+                    by_keyword.setdefault(word, []).append(k)
+        return always, by_keyword
 
     @cached_property
     def link_only(self) -> re.Pattern:
@@ -213,11 +225,12 @@ class Candidates:
 
     def trying(self, present: set[int]) -> list[int]:
         """The items (indexes, in catalogue order) that can match where `present` keywords occur."""
+        always, by_keyword = self._by_keyword
         if not present:
-            return self._always
-        found = set(self._always)
+            return always
+        found = set(always)
         for word in present:
-            found.update(self._by_keyword.get(word, ()))
+            found.update(by_keyword.get(word, ()))
         return sorted(found)
 
     def any_subject(self, text: str, start: int = 0, end: int | None = None) -> bool:
@@ -271,11 +284,7 @@ class Extractor:
             for written, factor in catalogue.units.get(ind.unit, {}).items():
                 by_unit.setdefault(written, []).append((ind, factor))
         # what each subject pattern cannot match without: sentences and patterns to try (keyword_scan.py)
-        self.keywords = KeywordIndex.cached([src for ind in catalogue.indicators for src in ind.expanded],
-                                     [rx.pattern for ind in catalogue.indicators for rx in ind.after],
-                                     list(catalogue.coordinations), MAX_AFTER + LEVEL_REACH)
-        self.by_unit = {unit: Candidates(items, catalogue.regex_union, self.keywords)
-                        for unit, items in by_unit.items()}
+        self.by_unit = {unit: Candidates(items, catalogue.regex_union, self) for unit, items in by_unit.items()}
         # written units of whole things (家, 个, 人, 名 …)
         self.counted = {w for base in catalogue.counted for w in catalogue.units.get(base, {})}
 
@@ -302,7 +311,17 @@ class Extractor:
     @cached_property
     def all_candidates(self) -> Candidates:
         """Every indicator, whatever its unit: the subjects a target in words may have."""
-        return Candidates([(ind, 1.0) for ind in self.catalogue.indicators], self.catalogue.regex_union, self.keywords)
+        return Candidates([(ind, 1.0) for ind in self.catalogue.indicators], self.catalogue.regex_union, self)
+
+    @cached_property
+    def keywords(self) -> KeywordIndex:
+        """What each subject pattern cannot match without: the sentences and patterns to try
+        (keyword_scan.py). Loaded when a report is first read: a run answered from the value
+        cache never needs it."""
+        catalogue = self.catalogue
+        return KeywordIndex.cached([src for ind in catalogue.indicators for src in ind.expanded],
+                                   [rx.pattern for ind in catalogue.indicators for rx in ind.after],
+                                   list(catalogue.coordinations), MAX_AFTER + LEVEL_REACH)
 
     @cached_property
     def full_reader(self) -> NumberReader:
