@@ -18,7 +18,6 @@ import threading
 import time
 import warnings
 from collections import deque
-from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from itertools import islice
 from operator import attrgetter
@@ -280,5 +279,5 @@ def _result(future, interrupted: list | None) -> Outcome:
             raise _Interrupted()
         try:
             return future.result(timeout=0.1)
-        except FutureTimeout:
+        except TimeoutError:   # concurrent.futures.TimeoutError since Python 3.11
             continue

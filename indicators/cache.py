@@ -40,6 +40,7 @@ ENV_NO_CACHE = "POLCMP_NO_CACHE"
 SUBFOLDER = "values"
 FORMAT = "1"     # bump when the file layout changes
 VERSIONS_NOTE = "versions.json"   # in the cache folder: see _versions()
+VERSIONS_KEPT = 8
 _READERS = ("trafilatura", "pdfminer.six", "opencc")   # their versions change the text read
 
 
@@ -59,15 +60,18 @@ def _versions() -> str:
 
     importlib.metadata takes longer to import than the rest of a small run, so the answer is
     kept in the cache folder beside the modification times of the folders on sys.path: installing,
-    upgrading or removing a package adds or removes a *.dist-info folder in one of them."""
-    stamp = [[entry, _modified(entry)] for entry in sys.path]
+    upgrading or removing a package adds or removes a *.dist-info folder in one of them. A few
+    such answers are kept, one per sys.path: its first entry is the folder of the script or the
+    current one, which differ between `polcmp …`, `python -m polcmp …` and the folder run from."""
+    stamp = json.dumps([[entry, _modified(entry)] for entry in sys.path], ensure_ascii=False)
     note = cache_dir() / VERSIONS_NOTE
     try:
         saved = json.loads(note.read_bytes())
-        if saved["sys.path"] == stamp and isinstance(saved["versions"], str):
-            return saved["versions"]
-    except (OSError, ValueError, TypeError, KeyError):
-        pass   # none yet, or damaged: look them up
+        known = {k: v for k, v in saved["by sys.path"].items() if isinstance(v, str)}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        known = {}   # none yet, or damaged: look them up
+    if stamp in known:
+        return known[stamp]
     from importlib.metadata import PackageNotFoundError, version
 
     found = []
@@ -77,7 +81,9 @@ def _versions() -> str:
         except PackageNotFoundError:
             found.append(f"{dist}=-;")
     versions = "".join(found)
-    write_quietly(note, json.dumps({"sys.path": stamp, "versions": versions}, ensure_ascii=False).encode("utf-8"))
+    kept = dict(list(known.items())[-(VERSIONS_KEPT - 1):])
+    kept[stamp] = versions
+    write_quietly(note, json.dumps({"by sys.path": kept}, ensure_ascii=False).encode("utf-8"))
     return versions
 
 

@@ -17,14 +17,12 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from . import compiled
 from .errors import CatalogueError, PolcmpError
 from .paths import bundled, chosen
 from .safe_regex import PatternCompiler, UnsafePattern
 from .suggest import suggest
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRAGMENT = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 ID = re.compile(r"[a-z][a-z0-9_]*")
 QUALIFIERS = ("=", ">=", ">", "<=", "<", "~")
@@ -153,21 +151,37 @@ def read_catalogue_file(path: Path) -> tuple[dict, str]:
         raise CatalogueError(str(path), ["no such file"], unreadable=True) from None
     except (OSError, UnicodeDecodeError) as e:
         raise CatalogueError(str(path), [f"cannot read: {e}"], unreadable=True) from None
+    return parse_catalogue_text(raw_text, path), raw_text
+
+
+def parse_catalogue_text(raw_text: str, path: Path):
+    """The YAML of a catalogue file, parsed. What a text parses to is kept in the compiled cache
+    by the text's hash (compiled.py): YAML takes longer to import and parse than a small run takes
+    to extract a report, and a catalogue is read on every run but rarely edited. Text that is not
+    valid YAML, or parses to something marshal cannot hold (a date), is parsed every time."""
+    built_in = path.resolve() == bundled("rules.yaml").resolve()
+    return compiled.remembered(("catalogue-yaml", built_in, hashlib.sha256(raw_text.encode("utf-8")).hexdigest()),
+                               lambda: _parse_yaml(raw_text, path, check_aliases=not built_in))
+
+
+def _parse_yaml(raw_text: str, path: Path, check_aliases: bool):
+    import yaml   # here, not at the top: a run whose catalogue is remembered never needs it
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        if path.resolve() != bundled("rules.yaml").resolve():
-            _refuse_aliases(raw_text, path)
-        data = yaml.load(raw_text, Loader=_LOADER)
+        if check_aliases:
+            _refuse_aliases(raw_text, path, yaml, loader)
+        return yaml.load(raw_text, Loader=loader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise CatalogueError(str(path), [f"not valid YAML ({getattr(e, 'problem', None) or e})"],
                              [mark.line + 1 if mark else None]) from None
-    return data, raw_text
 
 
-def _refuse_aliases(raw_text: str, path: Path) -> None:
+def _refuse_aliases(raw_text: str, path: Path, yaml, loader) -> None:
     """A YAML alias (*name) is a CatalogueError at its line: a catalogue never needs one, and
     nested aliases are the 'billion laughs' of YAML. One pass over the parser's events."""
-    for event in yaml.parse(raw_text, Loader=_LOADER):
+    for event in yaml.parse(raw_text, Loader=loader):
         if isinstance(event, yaml.AliasEvent):
             raise CatalogueError(str(path), [f"YAML alias *{event.anchor}: aliases are not allowed in a catalogue "
                                              "(write the value out)"], [event.start_mark.line + 1])

@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from . import compiled
 from .errors import PolcmpError
 from .reports import read_report
 from .places import NATION, canonical_place, report_head, short_forms, stated_levels
@@ -95,6 +96,12 @@ class _Table(NamedTuple):
 
 @cache
 def _table() -> _Table:
+    """Built once per polcmp version and kept in the compiled cache (compiled.py): building it
+    takes longer than extracting a small report."""
+    return compiled.remembered(("divisions",), _build_table, dump=tuple, restore=lambda stored: _Table(*stored))
+
+
+def _build_table() -> _Table:
     rows: dict[str, list[str]] = {}
     by_name: dict[str, list[str]] = {}
     by_short: dict[str, list[str]] = {}

@@ -7,9 +7,7 @@ when one is missing the error says exactly how to install it.
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
-from xml.etree import ElementTree
 
 from .errors import ReportError
 
@@ -68,6 +66,7 @@ def docx_to_text(data: bytes, path: str) -> str:
     refused (billion laughs, external entities; Word never writes one), and the tree is
     walked by iterparse events, never recursively (50,000 nested paragraphs)."""
     import io
+    import zipfile   # here: only a .docx needs it, and the import costs more than reading a small report
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z, z.open("word/document.xml") as f:
             chunks, size = [], 0
@@ -91,6 +90,7 @@ def _paragraphs(xml: bytes, path: str) -> str:
     inside another (a text box) is its own line and part of the outer one's too, as Word shows
     it; real files nest two or three deep, so more than DOCX_NESTING_CAP is refused."""
     import io
+    from xml.etree import ElementTree   # only a .docx needs it
     lines: list[str] = []
     open_parts: list[tuple[int, list[str]]] = []   # (its line, its parts) per w:p still open
     try:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .regex_cache import compile_cached
+
 
 class LazyPattern:
     """re.compile(pattern, flags), done on the first use of any attribute (search, finditer,
@@ -23,7 +25,7 @@ class LazyPattern:
     def __getattr__(self, name: str):
         if name.startswith("__"):   # copy, pickle and friends probing for hooks: not the pattern's
             raise AttributeError(name)
-        value = getattr(re.compile(*self._source), name)
+        value = getattr(compile_cached(*self._source), name)
         setattr(self, name, value)
         return value
 

@@ -17,6 +17,8 @@ length: that is `work`, where rules match.
 from __future__ import annotations
 
 import re
+
+from .regex_cache import compile_cached
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
@@ -49,14 +51,14 @@ _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 def _compiled(pattern: str) -> re.Pattern:
     """A pattern compiled on first use: a class of Chinese characters takes milliseconds to
     compile, and most texts never need these ones."""
-    return re.compile(pattern)
+    return compile_cached(pattern)
 
 
 @lru_cache(maxsize=1)
 def _traditional() -> re.Pattern:
     lines = Path(__file__).with_name("traditional.txt").read_text(encoding="utf-8").splitlines()
     chars = "".join(line for line in lines if not line.startswith("#"))
-    return re.compile(f"[{chars}]")
+    return compile_cached(f"[{chars}]")   # 2,500 characters: 20 ms to compile
 
 
 @lru_cache(maxsize=1)

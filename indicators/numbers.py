@@ -76,7 +76,9 @@ _ENUMERATION = frozenset("、.)）:")   # 一、 (二) : list numbers, not quant
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Longest first, so 万元 wins over 万; ties in text order, so the pattern is the same in every
+    process (a set's order is not), and its compiled form is found in regex_cache.py."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @dataclass(slots=True)   # not frozen: frozen dataclasses are several times slower to create

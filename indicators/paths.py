@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 
 def bundled(name: str) -> Path:
     """A file or folder shipped with polcmp: inside the installed `polcmp.indicators` package
     (the wheel carries it there), else at the top of the checkout."""
-    packaged = resources.files(__package__) / name
-    if packaged.is_file() or packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / name
+    here = Path(__file__).resolve().parent
+    packaged = here / name   # importlib.resources would say the same for a package on disk, 8 ms later
+    return packaged if packaged.exists() else here.parent / name
 
 
 def chosen(explicit: str | os.PathLike | None, env_var: str, default: Path) -> Path:

@@ -127,7 +127,7 @@ def test_the_compiled_index_is_kept_by_content_and_rebuilt_when_damaged(monkeypa
     monkeypatch.setenv("POLCMP_CACHE", str(tmp_path))
     args = (["地区生产总值", "固定资产投资"], [], ["城乡"], 42)
     first = KeywordIndex.cached(*args)
-    stored = list((tmp_path / compiled.SUBFOLDER).glob("*.json"))
+    stored = list((tmp_path / compiled.SUBFOLDER).glob(f"*{compiled.SUFFIX}"))
     assert len(stored) == 1
 
     def no_compiling(words):

@@ -81,7 +81,21 @@ def test_a_changed_sys_path_looks_versions_up_again(tmp_path, monkeypatch):
     (tmp_path / cache.VERSIONS_NOTE).write_bytes(b'{"sys.path": 1}')   # damaged: looked up, never an error
     assert cache._versions() == first and len(looked_up) == 12
     note = json.loads((tmp_path / cache.VERSIONS_NOTE).read_bytes())
-    assert note["versions"] == first
+    assert list(note["by sys.path"].values()) == [first]
+
+
+def test_versions_are_kept_for_each_sys_path(tmp_path, monkeypatch):
+    """`polcmp` and `python -m polcmp`, or runs from two folders, differ in sys.path[0]: each keeps
+    its answer, so alternating between them looks nothing up again."""
+    monkeypatch.setenv("POLCMP_CACHE", str(tmp_path))
+    looked_up = []
+    import importlib.metadata
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda dist: looked_up.append(dist) or real(dist))
+    for first_entry in ("/a", "/b", "/a", "/b"):
+        monkeypatch.setattr(sys, "path", [first_entry, *sys.path[1:]])
+        cache._versions()
+    assert len(looked_up) == 8   # /a and /b once each
 
 
 def test_every_command_has_its_module():
