@@ -171,7 +171,10 @@ COMMAND_MODULES = {"cascade": "cascade", "compare": "compare", "explain": "expla
 
 
 def register_commands(argv: list[str]) -> None:
-    """Import the module of the command argv names, or every command module when it names none."""
+    """Import the module of the command argv names, or every command module when it names none
+    (but for `polcmp --version`, which needs none)."""
+    if argv == ["--version"]:
+        return
     known = COMMAND_MODULES.get(argv[0]) if argv else None
     for module in [known] if known else dict.fromkeys(COMMAND_MODULES.values()):
         import_module(f"{__package__}.{module}")

@@ -6,13 +6,12 @@ value keeps its qualifier and gets `aim`, the second row goes, and the quote cov
 """
 from __future__ import annotations
 
-import re
-
+from .lazy_regex import lazy_compile
 from .models import TARGET, Value
 from .numbers import SOFT_WORDS
 
-_GAP = re.compile(rf"[^\d。;；!！?？\n]{{0,16}}")   # 、力争 / ，力争达到 / ，努力实现: a few words, no number
-_SOFT = re.compile("|".join(SOFT_WORDS))
+_GAP = lazy_compile(rf"[^\d。;；!！?？\n]{{0,16}}")   # 、力争 / ，力争达到 / ，努力实现: a few words, no number
+_SOFT = lazy_compile("|".join(SOFT_WORDS))
 
 
 def join_aims(values: list[Value], text: str) -> list[Value]:

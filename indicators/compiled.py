@@ -20,6 +20,7 @@ bytecode), and extraction timed with the value cache off should not pay for comp
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import marshal
@@ -60,6 +61,50 @@ def remembered(parts: tuple, build: Callable[[], Any], dump: Callable[[Any], Any
     value = build()
     store(key, {"value": dump(value) if dump else value})
     return value
+
+
+class Memo:
+    """The answers of a pure function of plain data, kept across runs: loaded at the first lookup;
+    the answers found in a run are added to the stored ones when its process ends. (A --jobs
+    worker is forked and never runs exit handlers: only the parent writes.)"""
+
+    MAX = 5000   # answers kept; more (a long-lived process asking about made-up input): start over
+
+    def __init__(self, *parts):
+        self.parts = parts     # as for key_of: what the answers depend on besides their question
+        self.known: dict | None = None
+        self.new: dict = {}
+
+    def __call__(self, question, answer: Callable[[], Any]):
+        """The stored answer to question, else answer() (then stored)."""
+        if self.known is None:
+            self.known = self._stored()
+        if question in self.known:
+            return self.known[question]
+        value = answer()
+        self.put(question, value)
+        return value
+
+    def put(self, question, value) -> None:
+        if self.known is None:
+            self.known = self._stored()
+        if not self.new:
+            atexit.register(self.save)
+        self.known[question] = self.new[question] = value
+
+    def save(self) -> None:
+        """Add this run's answers to those stored now (another process may have added some)."""
+        if not self.new:
+            return
+        known = self._stored()
+        if len(known) + len(self.new) > self.MAX:
+            known = {}
+        store(key_of(*self.parts), {"answers": {**known, **self.new}})
+        self.new = {}
+
+    def _stored(self) -> dict:
+        stored = load(key_of(*self.parts)) or {}
+        return stored["answers"] if isinstance(stored.get("answers"), dict) else {}
 
 
 def load(key: str) -> dict | None:

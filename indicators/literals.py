@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from . import compiled
+
 try:   # Python 3.11+: the parser moved; both names are the standard library's own
     from re import _constants as sre_constants, _parser as sre_parse
 except ImportError:   # pragma: no cover
@@ -21,14 +23,19 @@ except ImportError:   # pragma: no cover
 
 _NO_CONTENT = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
 _MAX_ALTERNATIVES = 64
+# Parsing a pattern is most of the time the answers take, and an Extractor asks about every
+# catalogue pattern when it is made: the answers are kept across runs (compiled.Memo).
+_answers = compiled.Memo("literals")
 
 
 @lru_cache(maxsize=None)   # an indicator's gates and its unit's gate parse the same patterns
 def required_literals(pattern: str) -> frozenset[str] | None:
     """A set of strings one of which every match of `pattern` contains, or None when no such
     set is known (a pattern that can match without any fixed text, or one too complex)."""
-    items = _items(pattern)
-    return None if items is None else _sequence(items)
+    def answer():
+        items = _items(pattern)
+        return None if items is None else _sequence(items)
+    return _answers(("required_literals", pattern), answer)
 
 
 def _items(pattern: str) -> list | None:
@@ -202,8 +209,10 @@ def edge_characters(pattern: str, last: bool = False) -> frozenset[str] | None:
     """The characters a non-empty match of `pattern` can start with (or end with, `last`):
     国家级?|省级? starts with 国 or 省; 高新技术企业["”]? ends with 业 or ”. None when that is
     not known. A cheap test of one character before trying the pattern."""
-    items = _items(pattern)
-    return None if items is None else _edge(items, last)[0]
+    def answer():
+        items = _items(pattern)
+        return None if items is None else _edge(items, last)[0]
+    return _answers(("edge_characters", pattern, last), answer)
 
 
 def _edge(items: list, last: bool) -> tuple[frozenset[str] | None, bool]:

@@ -35,7 +35,7 @@ SHAPES = [
 def fresh_store(monkeypatch, tmp_path):
     """An empty cache folder, and no store loaded yet in this process."""
     monkeypatch.setenv("POLCMP_CACHE", str(tmp_path))
-    monkeypatch.setattr(regex_cache, "_store", None)
+    monkeypatch.setattr(regex_cache, "_codes", compiled.Memo(*regex_cache._codes.parts))
     return tmp_path
 
 
@@ -55,8 +55,8 @@ def test_stored_code_makes_the_pattern_re_compile_makes(fresh_store, monkeypatch
     text = LINHAI.read_text(encoding="utf-8")[:20000]
     patterns = SHAPES + catalogue_patterns()
     first = [regex_cache.compile_cached(p, f) for p, f in patterns]
-    regex_cache._store.save()
-    monkeypatch.setattr(regex_cache, "_store", None)
+    regex_cache._codes.save()
+    monkeypatch.setattr(regex_cache, "_codes", compiled.Memo(*regex_cache._codes.parts))
 
     def no_compiling(*args):
         raise AssertionError("compiled again")
@@ -78,35 +78,34 @@ def test_errors_are_those_of_re(fresh_store):
 def test_damaged_code_is_compiled_afresh(fresh_store, monkeypatch):
     pattern = SHAPES[0][0]
     regex_cache.compile_cached(pattern)
-    store = regex_cache._store
-    store.save()
-    flags, code, groups, groupindex, indexgroup = compiled.load(store.key)["patterns"][pattern, 0]
-    # code that _sre refuses (it checks what it is given): a jump out of the program
-    store.known = {(pattern, 0): (flags, b"\xff\xff\xff\x7f" * (len(code) // 4), groups, groupindex, indexgroup)}
+    codes = regex_cache._codes
+    flags, code, groups, groupindex, indexgroup = codes.known[pattern, 0]
+    # code that _sre refuses (it checks what it is given): an unknown instruction
+    codes.known[pattern, 0] = (flags, b"\xff\xff\xff\x7f" * (len(code) // 4), groups, groupindex, indexgroup)
     again = regex_cache.compile_cached(pattern)
     same_pattern(again, re.compile(pattern), "2023年全市地区生产总值增长6.5%")
 
 
 def test_a_damaged_file_is_a_miss(fresh_store):
     regex_cache.compile_cached(SHAPES[1][0])
-    regex_cache._store.save()
+    regex_cache._codes.save()
     for f in (fresh_store / compiled.SUBFOLDER).iterdir():
         f.write_bytes(b"not marshal data")
-    regex_cache._store = None
+    regex_cache._codes = compiled.Memo(*regex_cache._codes.parts)
     same_pattern(regex_cache.compile_cached(SHAPES[1][0]), re.compile(SHAPES[1][0]), "三个 12 十万个")
 
 
 def test_lazy_patterns_come_from_the_store(fresh_store):
     lazy = lazy_compile(SHAPES[3][0], SHAPES[3][1])
     assert lazy.findall("一、回顾\n正文\n二、任务") == ["一、回顾", "二、任务"]
-    assert (SHAPES[3][0], int(SHAPES[3][1])) in regex_cache._store.new
+    assert (SHAPES[3][0], int(SHAPES[3][1])) in regex_cache._codes.new
 
 
 def stored_patterns(cache: os.PathLike) -> set:
     found = set()
     for f in (cache / compiled.SUBFOLDER).iterdir():
         payload = marshal.loads(f.read_bytes())
-        found |= set(payload.get("patterns", ()))
+        found |= {q for q in payload.get("answers", ()) if isinstance(q[1], int)}   # (pattern, flags)
     return found
 
 
