@@ -34,8 +34,14 @@ _TO_FOLD = re.compile("[" + "".join(re.escape(ch) for ch in _FOLD) + "]")
 
 def fold_width(text: str) -> str:
     """Full-width letters, digits and punctuation as ASCII (same length, same offsets)."""
-    for ch in set(_TO_FOLD.findall(text)):   # a few distinct characters, each replaced in C
+    # A few distinct characters, each replaced everywhere in C as soon as it is first found; the
+    # next search starts there (all before it are folded), so the text is scanned once, with no
+    # list of every comma of the report to make.
+    m = _TO_FOLD.search(text)
+    while m:
+        ch = m.group()
         text = text.replace(ch, _FOLD[ch])
+        m = _TO_FOLD.search(text, m.end())
     return text
 
 

@@ -160,7 +160,11 @@ def _read_regular_file(p: Path, name: str) -> bytes:
         raise ReportError(name, f"too large for a report (over {MAX_REPORT_BYTES // 2**20} MB)")
     try:
         with p.open("rb") as f:
-            data = f.read(MAX_REPORT_BYTES + 1)   # the file may have grown since stat
+            # read(n) sets aside n bytes first: ask for the size stat gave, then for the rest
+            # if the file has grown since (up to the limit)
+            data = f.read(st.st_size + 1)
+            if len(data) > st.st_size:
+                data += f.read(MAX_REPORT_BYTES + 1 - len(data))
     except OSError as e:
         raise ReportError(name, f"cannot read: {e.strerror or e}") from None
     if len(data) > MAX_REPORT_BYTES:

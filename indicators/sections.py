@@ -111,16 +111,20 @@ _OPENING_MAX = 12          # a paragraph opening with 过去一年 / 主要预�
 _FIVE_YEARS_PROBE = 40     # 五年来 anywhere in a paragraph's first sentence or so
 _VOCATIVE = lazy_compile(r"各位代表[,，!！:：]\s*")   # matched where a paragraph starts
 
-# Sentence cues (searched in the sentence before the number).
-_PAST = lazy_compile(r"去年|上年(?!度)|过去一年|过去的一年|[一两三四五]年来|过去五年|预计(?!今年)|初步(?:统计|测算|核算)"
-                   r"|据统计|超额完成|圆满完成|(?:实现|完成|达到|增长|突破|提高|新增|引进|下降)了")
+# Sentence cues (searched in the sentence before the number). Their words are spelled out
+# (一年来|两年来, not [一两]年来) and a look-behind comes after the first character, not before it:
+# a pattern whose every match opens with a known character is skipped through in C to where one
+# may start, any other is tried at each position of each sentence.
+_PAST = lazy_compile(r"去年|上年(?!度)|过去一年|过去的一年|一年来|两年来|三年来|四年来|五年来|过去五年|预计(?!今年)"
+                   r"|初步(?:统计|测算|核算)|据统计|超额完成|圆满完成"
+                   r"|实现了|完成了|达到了|增长了|突破了|提高了|新增了|引进了|下降了")
 # 争取 also means "secured" (争取专项债券64亿元): only the "strive to" sense plans anything.
 _PLANNED = lazy_compile(r"预期(?=年均|增长|达到)|力争|争取(?![^,，;；。]{0,8}?(?:资金|债|政策|支持|项目|试点|指标))|确保|预期目标|目标是|目标为"
                       r"|主要目标|明年|力求|努力实现|今后[五5]年|未来[五5]年")
 # 今年 is the plan year in a report read in January, the year under review in one read in December.
 _THIS_YEAR = lazy_compile(r"今年(?!以来)|本年")
 _DELIVERED = lazy_compile(r"(20\d\d)年\s*(?:1[0-2]|[1-9])\s*月\s*\d{1,2}\s*日")
-_NAMED_YEAR = lazy_compile(r"(?<![比较自从])(20\d\d)年(?![底末以来]|相比)")
+_NAMED_YEAR = lazy_compile(r"(20(?<![比较自从]20)\d\d)年(?![底末以来]|相比)")
 _ONE_YEAR = {ACHIEVED: lazy_compile(r"去年|上年|全年|预计|同比"), TARGET: lazy_compile(r"今年|年内|本年|全年")}
 # Part of a year: the nearest such word before the number wins (前三季度增长7%，全年增长6.5%).
 _PART_OF_YEAR = lazy_compile(r"(?P<q1_q3>前三季度|1\s*[-—–~至]\s*9\s*月)|(?P<h1>上半年|1\s*[-—–~至]\s*6\s*月)"
@@ -129,13 +133,13 @@ _PART_OF_YEAR = lazy_compile(r"(?P<q1_q3>前三季度|1\s*[-—–~至]\s*9\s*�
 _QUARTER = {"一": "q1", "二": "q2", "三": "q3", "四": "q4"}
 _PART_REACH = 40
 _AVERAGE = lazy_compile(r"年均|年平均|平均每年|平均增长|平均增速")
-_CUMULATIVE = lazy_compile(r"累计|五年来|过去五年|五年间|期间|[比较]20\d\d年|[比较]“?十[二三四]五”?末")
+_CUMULATIVE = lazy_compile(r"累计|五年来|过去五年|五年间|期间|比20\d\d年|较20\d\d年|比“?十[二三四]五”?末|较“?十[二三四]五”?末")
 # 翻一番 is the change of its own clause's subject: in a list (外商直接投资翻一番，城镇居民收入增长8%)
 # it says nothing of the numbers of the clauses after it
 _DOUBLED = lazy_compile(r"翻[一两]?番")
 # 能耗五年下降21%, 五年城镇新增就业652万人: a count of years right before the change it spans, in
 # the number's own clause too (not 连续五年, 第五年, 两年平均增长, nor the end of 二〇一五年)
-_YEARS_OF_CHANGE = lazy_compile(r"(?<![〇零一二三四五六七八九十两续第每])[两三四五六七八九十]年(?:累计|共|城镇)?"
+_YEARS_OF_CHANGE = lazy_compile(r"[两三四五六七八九十](?<![〇零一二三四五六七八九十两续第每].)年(?:累计|共|城镇)?"
                               r"(?:下降|增长|新增|减少|降低|提高)")
 _CLAUSE_MARK = lazy_compile(r"[，,；;：:]")
 
@@ -434,8 +438,13 @@ def _one_year_end(sentence: str, status: str, report_year: int | None) -> int:
 def part_of_year(sentence: str) -> str | None:
     """q1 … q4, h1 (上半年), q1-q3 (前三季度), months (1-11月) when the time word nearest
     before the number names part of a year; None for a whole year (全年) or none."""
+    start = max(0, len(sentence) - _PART_REACH)
+    # each part of a year is written with 月, 季度 or 半年; most sentences have none of them, and
+    # the pattern, with no one first character, would be tried at each of their positions
+    if sentence.find("月", start) < 0 and sentence.find("季度", start) < 0 and sentence.find("半年", start) < 0:
+        return None
     last = None
-    for last in _PART_OF_YEAR.finditer(sentence, max(0, len(sentence) - _PART_REACH)):
+    for last in _PART_OF_YEAR.finditer(sentence, start):
         pass
     if last is None or last.lastgroup == "year":
         return None

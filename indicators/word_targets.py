@@ -17,9 +17,10 @@ number after a target (AIM_HEDGE: 6%左右，在实际工作中争取更好结�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .literals import required_literals
+from .literals import edge_characters, required_literals
 from .models import TARGET, Value
 from .years import refers_to
 
@@ -113,6 +114,7 @@ def _in_target_sections(run: _Run, pattern: re.Pattern):
     target. A regex tried at every position of a report costs more than the rest of this step,
     so it is tried only around the words every match contains (同步, 正增长 …: literals.py)."""
     literals = required_literals(pattern.pattern)
+    starts = _match_starts(pattern.pattern)
     work = run.work
     for start, end in run.sections.target_spans(len(work)):
         if not literals:
@@ -123,11 +125,37 @@ def _in_target_sections(run: _Run, pattern: re.Pattern):
         for pos in hits:
             if pos < done:
                 continue
-            for m in pattern.finditer(work, max(done, pos - _MATCH_REACH), min(end, pos + _MATCH_REACH)):
-                if m.start() <= pos < m.end():
-                    yield m
-                    done = m.end()
-                    break
+            m = _covering(pattern, starts, work, pos, max(done, pos - _MATCH_REACH), min(end, pos + _MATCH_REACH))
+            if m:
+                yield m
+                done = m.end()
+
+
+def _covering(pattern: re.Pattern, starts: re.Pattern | None, work: str, pos: int, lo: int, hi: int):
+    """The first of the matches of `pattern` in work[lo:hi], left to right as finditer finds them,
+    that covers `pos`; None if none does. `starts` finds the characters a match can start with:
+    the pattern is tried only there, and not past `pos` (a match starting later covers nothing),
+    where finditer would try it at each position of the window."""
+    if starts is None:
+        return next((m for m in pattern.finditer(work, lo, hi) if m.start() <= pos < m.end()), None)
+    at = lo
+    while c := starts.search(work, at, pos + 1):
+        m = pattern.match(work, c.start(), hi)
+        if m is None:
+            at = c.start() + 1
+        elif m.end() > pos:
+            return m
+        else:
+            at = m.end()   # finditer goes on after a match (never empty: each holds a literal)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _match_starts(pattern: str) -> re.Pattern | None:
+    """A class of the characters a match of `pattern` can start with (literals.py); None when
+    they are not known."""
+    first = edge_characters(pattern)
+    return re.compile("[" + "".join(map(re.escape, sorted(first))) + "]") if first else None
 
 
 def _occurrences(text: str, word: str, start: int, end: int):
