@@ -185,7 +185,10 @@ class KeywordIndex:
         lo = data.rfind(_FULL_STOP, 0, start) + 1
         hi = data.find(_FULL_STOP, end)
         hi = len(data) if hi < 0 else hi
-        return any(data.find(rest, lo, hi) >= 0 for rest in self._rests(entry))
+        for rest in self._rests(entry):
+            if data.find(rest, lo, hi) >= 0:
+                return True
+        return False
 
     def _rests(self, entry: int) -> list[bytes]:
         """The other pieces of the words an entry is a piece of (listed when first hit)."""
