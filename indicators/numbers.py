@@ -73,6 +73,9 @@ _SIGN_AFTER = frozenset("为是至到达长速幅率值约近和或及与从由�
 _NOT_BEFORE_NUMBER = frozenset(".+#第")
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d年")
 _ENUMERATION = frozenset("、.)）:")   # 一、 (二) : list numbers, not quantities
+# What a quantity starts with: the first character of NumberReader's pattern (`tokens`).
+_HEAD = rf"[\d翻{_NUMERAL}]"
+_QUANTITY_HEAD = lazy_compile(_HEAD)
 
 
 def _alternation(words) -> str:
@@ -135,7 +138,7 @@ class NumberReader:
         # second 零) is checked on the match (`_inside`), not by look-behinds at every character.
         # compiled on first use: an Extractor built for a run answered from the value cache reads nothing
         self._pattern = lazy_compile(rf"""
-            (?P<head>[\d翻{_NUMERAL}])
+            (?P<head>{_HEAD})
             (?:
                 (?<=翻)(?P<times>一|两|三)?番
               | (?<=两)位数(?:以上)?(?:增长)?
@@ -161,10 +164,17 @@ class NumberReader:
         words around the span are seen). From the start of a sentence this gives the same
         quantities as a scan of the whole text: none runs into a sentence from the one before,
         but for a qualifier on the next line (100家\n以上, which keyword_scan.py allows for)."""
-        search, read = self._pattern.search, self._read
+        match, read, head = self._pattern.match, self._read, _QUANTITY_HEAD.search
         stop = len(text) if end is None else end
         pos = start
-        while (m := search(text, pos)) is not None and m.start() < stop:
+        # Where a quantity can start, the pattern is tried, and nowhere else: a search by the
+        # pattern would find the same matches, but after the last one it would go on past `stop`
+        # through text no one reads (most of a report: keyword_scan.py) to the next number.
+        while (h := head(text, pos, stop)) is not None:
+            m = match(text, h.start())
+            if m is None:
+                pos = h.start() + 1
+                continue
             q, pos = read(text, m)
             if q is not None:
                 yield q
