@@ -2,9 +2,9 @@
 results handed back in input order whatever N is, a bounded number in flight (memory stays
 flat however many files there are).
 
-Everything done per report runs in the workers: hashing the file and looking it up in the
-value cache, reading, extracting, storing, and (render_many) turning the values into output
-text. The parent does the first report only (so that the engine loads once, see _run), then
+Everything done per report runs in the workers: looking it up in the value cache (hashing it
+when its stamp changed), reading, extracting, storing, and (render_many) turning the values into
+output text. The parent does the first report only (so that the engine loads once, see _run), then
 hands out paths a few at a time and passes results on in order: whatever it did per report
 would cap the gain of more workers (`polcmp extract --jobs 2` over the 300 corpus reports
 once spent 0.6-1.1 s of the parent's time unpickling Values and writing their JSON; 0.1 s now).
@@ -84,16 +84,16 @@ class _Work:
         self.extractor, self.encoding, self.cache, self.finish = extractor, encoding, cache, finish
 
     def __call__(self, path: str) -> Done:
-        key = self.cache.key(path, self.encoding) if self.cache else None   # the file hashed here, in parallel
-        values = self.cache.load(key) if key else None
+        cached = self.cache.entry(path, self.encoding) if self.cache else None   # looked up here, in parallel
+        values = cached.load() if cached else None
         notes: tuple[str, ...] = ()
         if values is None:
             path, values = _run_one(self.extractor, path, self.encoding)
             if isinstance(values, ReportError):
                 return path, values, ()
             notes = getattr(values, "notes", ())
-            if key and not notes:   # read in part: not kept
-                self.cache.store(key, values)
+            if cached and not notes:   # read in part: not kept
+                cached.store(values)
         return path, (self.finish(values) if self.finish else values), notes
 
 
