@@ -151,7 +151,7 @@ class CachedReport:
         """The values kept for the report as it is now, or None (absent, unreadable, damaged,
         another shape, or of other content)."""
         try:
-            with open(self.file, "rb") as f:
+            with open(self.file, "rb", buffering=0) as f:   # read whole: a buffer would only be copied
                 payload = json.loads(f.read())
             if payload["stamp"] == self.stamp:   # unchanged since its values were kept: not read again
                 return _values(payload)
