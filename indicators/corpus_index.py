@@ -14,7 +14,7 @@ not per report as the value cache: an entry is a few dozen bytes, and one read o
 Format: `{"format", "engine", "root", "encoding", "files": {path below root: [size,
 mtime_ns, inode, place, year]}}`, place and year as the text gives them, null where it does
 not tell. An entry is believed only while the file's size, mtime and inode are what they
-were (stat, not trust: an edited, replaced or renamed report is read again), and the whole
+were (stamps.py; stat, not trust: an edited, replaced or renamed report is read again), and the whole
 index only while `engine` is the value cache's engine fingerprint: polcmp's version and a
 hash of every source and data file of indicators/. Place and year depend on more than
 places.py and its tables (the reading copy of normalise.py, the HTML and PDF readers), and a
@@ -33,15 +33,13 @@ import os
 import time
 from pathlib import Path
 
+from . import stamps
 from .cache import cache_disabled, engine_fingerprint, write_quietly
 from .paths import cache_dir
 from .reports import read_report
 
 SUBFOLDER = "corpus"
 FORMAT = 1   # bump when the layout of the file changes
-# A report changed again within the same clock tick as the read we index keeps its mtime (Linux
-# stamps files with a coarse clock, FAT to 2 s): files touched this recently are not indexed yet.
-RACY_NS = 2_000_000_000
 
 PlaceYear = tuple[str | None, int | None]
 
@@ -64,14 +62,14 @@ class CorpusIndex:
         unchanged, else read (and indexed). Raises ReportError when it cannot be read."""
         if self._stored is None:
             self._open()
-        stamp = _stamp(path) if self.file else None   # None: off, neither looked up nor kept
+        stamp = stamps.stamp(path) if self.file else None   # None: off, neither looked up nor kept
         name = path[len(self._below):] if path.startswith(self._below) else os.path.relpath(path, self.root)
         known = self._stored.get(name)
         if stamp and known and known[:3] == stamp:
             self._kept[name] = known
             return known[3], known[4]
         report = read_report(path, self.encoding)
-        if stamp and stamp[1] < self._started - RACY_NS:
+        if stamp and stamps.keepable(stamp, self._started):   # not a file touched this instant: see stamps.py
             self._kept[name] = [*stamp, report.place, report.year]
         return report.place, report.year
 
@@ -108,15 +106,6 @@ class CorpusIndex:
             return {name: entry for name, entry in payload["files"].items() if _well_formed(entry)}
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return {}
-
-
-def _stamp(path: str) -> list[int] | None:
-    """[size, mtime_ns, inode] of a file as it is now; None when it cannot be looked at."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns, st.st_ino]
 
 
 def _well_formed(entry) -> bool:

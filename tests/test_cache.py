@@ -2,14 +2,16 @@
 is a miss; a damaged or unusable cache only costs time."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
-from polcmp.indicators import batch, cache
+from polcmp.indicators import batch, cache, stamps
 from polcmp.indicators.batch import extract_many
 from polcmp.indicators.cache import SUBFOLDER, decode, encode, open_cache
 from polcmp.indicators.catalogue import load_catalogue
@@ -19,7 +21,7 @@ from polcmp.indicators.extract import Extractor
 from conftest import ROOT, SEEDS, TESTS
 
 ROADS = TESTS / "catalogues" / "roads.yaml"
-
+HOUR = 3600
 
 
 @pytest.fixture
@@ -44,6 +46,27 @@ def calls(monkeypatch):
 
     monkeypatch.setattr(batch, "_run_one", counting)
     return seen
+
+
+@pytest.fixture
+def hashed(monkeypatch):
+    """The reports whose bytes the cache read and hashed, in this process."""
+    seen: list[str] = []
+    real = cache.CachedReport._hash
+
+    def counting(self):
+        if self._content is None:
+            seen.append(self.path)
+        return real(self)
+
+    monkeypatch.setattr(cache.CachedReport, "_hash", counting)
+    return seen
+
+
+def age(path, seconds_ago: int = HOUR) -> None:
+    """Date a file back: the stamp of one written this instant is not kept (stamps.RACY_NS)."""
+    then = time.time() - seconds_ago
+    os.utime(path, (then, then))
 
 
 def run(paths, catalogue, jobs=1, encoding=None):
@@ -86,6 +109,77 @@ def test_changed_content_is_a_miss(cache_root, reports, catalogue, calls):
         f.write("\n今年全市生产总值增长7%左右。\n")
     run(reports, catalogue)
     assert calls[len(reports):] == [reports[0]]
+
+
+def test_unchanged_reports_are_not_read_again(cache_root, reports, catalogue, calls, hashed):
+    for path in reports:
+        age(path)
+    first = run(reports, catalogue)
+    assert hashed == reports   # to be stored
+    assert run(reports, catalogue) == first
+    assert hashed == reports and calls == reports   # the second time, their stamps were enough
+
+
+def test_reports_written_an_instant_ago_are_read_every_time(cache_root, reports, catalogue, calls, hashed,
+                                                           monkeypatch):
+    """A change made in the same tick of the file system's clock as the read would keep the stamp."""
+    monkeypatch.setattr(stamps, "RACY_NS", 10 * HOUR * 10**9)   # all were written an instant ago, however slow the run
+    first = run(reports, catalogue)
+    assert all(json.loads(f.read_bytes())["stamp"] is None for f in cached_files(cache_root))
+    assert run(reports, catalogue) == first
+    assert hashed == 2 * reports and calls == reports   # read and hashed again, not extracted
+
+
+def test_touched_or_copied_reports_are_hashed_once_then_trusted(cache_root, reports, catalogue, calls, hashed):
+    for path in reports:
+        age(path)
+    first = run(reports, catalogue)
+    age(reports[0], 2 * HOUR)   # touched
+    replaced = reports[1] + ".new"   # copied over: another inode
+    shutil.copy(reports[1], replaced)
+    os.replace(replaced, reports[1])
+    age(reports[1], HOUR)
+    assert run(reports, catalogue) == first and calls == reports   # the same content: nothing extracted
+    assert hashed[len(reports):] == reports[:2]
+    assert run(reports, catalogue) == first and hashed[len(reports):] == reports[:2]   # their new stamps kept
+
+
+@pytest.mark.parametrize("how", ["same size, other mtime", "same size and mtime, another inode"])
+def test_a_changed_report_is_hashed_and_extracted_again(cache_root, reports, catalogue, calls, hashed, how):
+    for path in reports:
+        age(path)
+    first = run(reports, catalogue)
+    before = os.stat(reports[0])
+    text = open(reports[0], encoding="utf-8").read()
+    changed = text.replace("增长", "下降", 1)
+    assert changed != text and len(changed.encode()) == len(text.encode())
+    if how == "same size, other mtime":
+        with open(reports[0], "w", encoding="utf-8") as f:
+            f.write(changed)
+        age(reports[0], 2 * HOUR)
+    else:
+        with open(reports[0] + ".new", "w", encoding="utf-8") as f:
+            f.write(changed)
+        os.utime(reports[0] + ".new", ns=(before.st_atime_ns, before.st_mtime_ns))
+        os.replace(reports[0] + ".new", reports[0])
+    assert os.stat(reports[0]).st_size == before.st_size
+    again = run(reports, catalogue)
+    assert hashed[len(reports):] == [reports[0]] and calls[len(reports):] == [reports[0]]
+    assert again[1:] == first[1:] and again[0] != first[0]
+
+
+def test_a_report_changed_while_extracted_is_not_kept(cache_root, reports, catalogue, calls, monkeypatch):
+    real = batch._run_one
+
+    def changing(extractor, path, encoding):
+        outcome = real(extractor, path, encoding)
+        with open(path, "a", encoding="utf-8") as f:
+            f.write("\n今年全市生产总值增长7%左右。\n")
+        return outcome
+
+    monkeypatch.setattr(batch, "_run_one", changing)
+    run(reports[:1], catalogue)
+    assert cached_files(cache_root) == []
 
 
 def test_same_content_under_another_name_is_a_miss(cache_root, reports, catalogue, calls, tmp_path):
@@ -143,6 +237,17 @@ def test_damaged_cache_files_are_recomputed(cache_root, reports, catalogue, call
     assert run(reports, catalogue) == first
     assert len(calls) == 2 * len(reports)
     assert run(reports, catalogue) == first and len(calls) == 2 * len(reports)   # and repaired
+
+
+def test_damaged_values_under_a_kept_stamp_are_recomputed(cache_root, reports, catalogue, calls):
+    for path in reports:
+        age(path)
+    first = run(reports, catalogue)
+    for f in cached_files(cache_root):
+        payload = json.loads(f.read_bytes())
+        assert payload["stamp"] is not None
+        f.write_bytes(json.dumps({**payload, "rows": [row[:-1] for row in payload["rows"]]}).encode())
+    assert run(reports, catalogue) == first and len(calls) == 2 * len(reports)
 
 
 def test_cache_folder_that_is_a_file_means_no_cache(tmp_path, monkeypatch, reports, catalogue, calls):
@@ -207,9 +312,24 @@ def test_values_json_cannot_carry_are_not_stored(cache_root, catalogue, extracto
     from polcmp.indicators.reports import read_report
 
     values = extractor.extract(read_report(SEEDS / "临海_2023.txt"))
-    store = open_cache(catalogue)
-    store.store("ab" * 32, [replace(values[0], value=float("nan"))])
+    entry = open_cache(catalogue).entry(str(SEEDS / "临海_2023.txt"), None)
+    entry.store([replace(values[0], value=float("nan"))])
     assert cached_files(cache_root) == []
+    entry.store(values)
+    assert len(cached_files(cache_root)) == 1
+
+
+def test_values_of_an_older_field_order_come_back_by_name(extractor):
+    from polcmp.indicators.reports import read_report
+
+    values = extractor.extract(read_report(SEEDS / "临海_2023.txt"))
+    payload = json.loads(encode(values))
+    order = list(reversed(range(len(payload["fields"]))))
+    older = {"fields": [payload["fields"][i] for i in order], "rows": [[row[i] for i in order] for row in payload["rows"]]}
+    assert decode(json.dumps(older, ensure_ascii=False).encode()) == values
+    short = {"fields": payload["fields"], "rows": [row[:-1] for row in payload["rows"]]}   # the defaults would fill it
+    with pytest.raises(ValueError):
+        decode(json.dumps(short, ensure_ascii=False).encode())
 
 
 def polcmp(*args, env):

@@ -27,7 +27,7 @@ def head(place: str, year: int) -> str:
 
 
 def age(path, seconds_ago: int = HOUR) -> None:
-    """Date a file back: one written this instant is not indexed yet (corpus_index.RACY_NS)."""
+    """Date a file back: one written this instant is not indexed yet (stamps.RACY_NS)."""
     then = time.time() - seconds_ago
     os.utime(path, (then, then))
 

@@ -1,5 +1,5 @@
 """--jobs N: the same bytes as one process, whatever N, for every format; errors in the middle
-said once each, in input order; cache hits served by the workers, never hashed in the parent;
+said once each, in input order; cache hits served by the workers, never looked up in the parent;
 values and their notes cross from the workers intact."""
 from __future__ import annotations
 
@@ -111,21 +111,21 @@ def test_notes_cross_from_the_workers_as_warnings(extractor, inputs, monkeypatch
 
 @fork_only
 def test_cache_hits_are_served_by_the_workers(cache_root, catalogue, inputs, monkeypatch):
-    """Warm: nothing is extracted again, and the parent hashes no file but the first (workers do)."""
+    """Warm: nothing is extracted again, and the parent looks up no report but the first (workers do)."""
     readable = [p for p in inputs if os.path.exists(p) and "空" not in p]
     first = list(extract_many(readable, Extractor(catalogue), jobs=2, cache=open_cache(catalogue)))
     assert len(list((cache_root / cache.SUBFOLDER).rglob("*.json"))) == len(readable)   # the report with no value too
 
-    parent, real_key = os.getpid(), cache.ValueCache.key
+    parent, real_entry = os.getpid(), cache.ValueCache.entry
 
-    def key(self, path, encoding):
-        assert os.getpid() != parent or path == readable[0], "the parent hashed a report"
-        return real_key(self, path, encoding)
+    def entry(self, path, encoding):
+        assert os.getpid() != parent or path == readable[0], "the parent looked a report up"
+        return real_entry(self, path, encoding)
 
     def no_extraction(extractor, path, encoding):
         return path, ReportError(path, "extracted again")
 
-    monkeypatch.setattr(cache.ValueCache, "key", key)
+    monkeypatch.setattr(cache.ValueCache, "entry", entry)
     monkeypatch.setattr(batch, "_run_one", no_extraction)
     again = list(extract_many(readable, Extractor(catalogue), jobs=2, cache=open_cache(catalogue)))
     assert again == first
