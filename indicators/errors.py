@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 
-import re
+from .lazy_regex import lazy_compile
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_UNPRINTABLE = lazy_compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def printable(name) -> str:

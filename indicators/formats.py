@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .lazy_regex import lazy_compile
 from .errors import ReportError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -23,7 +24,7 @@ def _missing(path: str, what: str, extra: str, packages: str) -> ReportError:
 
 
 # ---------------------------------------------------------------- HTML
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_META_CHARSET = lazy_compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
 
 def html_to_text(data: bytes, path: str, decode) -> str:
@@ -54,7 +55,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 DOCX_XML_CAP = 64 * 1024 * 1024   # word/document.xml decompressed: real reports are a few MB
 DOCX_NESTING_CAP = 100             # paragraphs inside paragraphs (text boxes): Word writes 2 or 3
-_DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+_DOCTYPE = lazy_compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 
 
 def docx_to_text(data: bytes, path: str) -> str:
@@ -125,7 +126,7 @@ def _paragraphs(xml: bytes, path: str) -> str:
 
 # ---------------------------------------------------------------- PDF
 _SENTENCE_END = set("。！？；：!?;:")
-_HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
+_HEADING_START = lazy_compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
 
 
 def pdf_to_text(data: bytes, path: str) -> str:

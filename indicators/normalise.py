@@ -17,19 +17,20 @@ length: that is `work`, where rules match.
 from __future__ import annotations
 
 import re
-
-from .regex_cache import compile_cached
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+
+from .lazy_regex import lazy_compile
+from .regex_cache import compile_cached
 
 
 # -- full width → ASCII: one character to one character ----------------------------------------
 _FOLD = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({"\u3000": " ", "\ufe6a": "%", "\u2015": "—", "\u2500": "—", "\u2212": "-", "\u301c": "~",
               "\u00a0": " "})
-_TO_FOLD = re.compile("[" + "".join(re.escape(ch) for ch in _FOLD) + "]")
+_TO_FOLD = lazy_compile("[" + "".join(re.escape(ch) for ch in _FOLD) + "]")
 
 
 def fold_width(text: str) -> str:
@@ -99,7 +100,7 @@ _UNIT_AFTER_SPACE = r"[万亿千百%‰元家户人个项年月日天倍吨亩�
 # Marks and spaces deleted inside lines, in one scan. The pattern opens with one character class
 # (the first character of every kind of mark), so the scan skips through text in C; each
 # alternative then checks, looking behind, which character that was.
-_INLINE_MARKS = re.compile(f"[ \t\u2009\u202f(\\[\u2460-\u2487{_SUPERSCRIPTS[1:-1]}](?:" + "|".join([
+_INLINE_MARKS = lazy_compile(f"[ \t\u2009\u202f(\\[\u2460-\u2487{_SUPERSCRIPTS[1:-1]}](?:" + "|".join([
     # 经济(jīng jì), 经济 (jing1 ji4): a pinyin gloss after a Chinese character
     rf"(?<={_HAN}\(){_GLOSS}", rf"(?<={_HAN} )\({_GLOSS}",
     # R&D[2]投入, 研发①投入, 增长²: footnote markers ([2023] and (2) are other things; km² is a unit)
@@ -109,14 +110,14 @@ _INLINE_MARKS = re.compile(f"[ \t\u2009\u202f(\\[\u2460-\u2487{_SUPERSCRIPTS[1:-
     r"(?<=\d[\u2009\u202f])(?=\d{3}(?!\d))",
 ]) + ")")
 # 增长6.5\n%以上, 增长5.\n2%: a line broken inside a quantity, wherever it stands
-_QUANTITY_BREAK = re.compile(rf"\n(?<=\d\n)[ \t]*(?={_UNIT_AFTER_SPACE}|\.\d)|\n(?<=\d\.\n)[ \t]*(?=\d)")
+_QUANTITY_BREAK = lazy_compile(rf"\n(?<=\d\n)[ \t]*(?={_UNIT_AFTER_SPACE}|\.\d)|\n(?<=\d\.\n)[ \t]*(?=\d)")
 _SENTENCE_END = "。！？!?；;：:"
 # 地 区 生 产 总 值 增 长 5 . 2 %: a line an OCR pass spaced out, character by character. Its
 # single spaces go; a longer run was a space before (2 0 2 3   2 0 2 4) and stays one.
 _SPACED_OUT_SHARE = 0.5     # of the line's pairs of Chinese characters, at least this many are spaced
 _CJK_PAIRS = r"[\u4e00-\u9fff](?= ?[\u4e00-\u9fff])"
 _CJK_SPACED_PAIRS = r"[\u4e00-\u9fff](?= [\u4e00-\u9fff])"
-_SPACES = re.compile(r" +")
+_SPACES = lazy_compile(r" +")
 _WIDE = r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 
 
@@ -250,7 +251,7 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # Lines a web page wraps around a report: banners, share buttons, counters, page links.
 # Only short lines: a paragraph that mentions 扫码 is report text.
 _NOISE_MAX = 80
-_NOISE_LINE = re.compile(
+_NOISE_LINE = lazy_compile(
     r"扫码|领取福利|加入收藏|阅读时长|分享到|打印本页|关闭窗口|责任编辑|版权所有|ICP备|上一篇|下一篇|字号[:：]"
     r"|浏览次数|点击[数量率]|https?://|www\.|\.com\b|\.cn\b|第\s*\d+\s*/\s*\d+\s*页|^\s*来源[:：]"
     r"|^(?=.*\d)[\s\d,.:/|#*\-]+$")   # a bare counter: 221381
@@ -258,8 +259,8 @@ _NOISE_LINE = re.compile(
 _NUMERALS = r"\d零〇一二两三四五六七八九十百千万亿%."
 # Quotes are paired left to right, every pair consumed (else 省级"专精特新"企业200家、优质"小升规"
 # would pair the wrong quotes and hide 200); only pairs with a numeral inside are masked.
-_QUOTED = re.compile(r"“[^“”\n]{1,24}”|\"[^\"\n]{1,24}\"|‘[^‘’\n]{1,24}’|「[^」\n]{1,24}」|《[^《》\n]{1,40}》")
-_NUMERAL_IN_NAME = re.compile(f"[{_NUMERALS}]")
+_QUOTED = lazy_compile(r"“[^“”\n]{1,24}”|\"[^\"\n]{1,24}\"|‘[^‘’\n]{1,24}’|「[^」\n]{1,24}」|《[^《》\n]{1,40}》")
+_NUMERAL_IN_NAME = lazy_compile(f"[{_NUMERALS}]")
 
 
 def mask(plain: str) -> str:

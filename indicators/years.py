@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .lazy_regex import lazy_compile
 from .models import ACHIEVED, AVERAGE, CUMULATIVE
 
 # Five-year plans and their first years. A bare 十五 or 九五 is also a number (十五届), so it
@@ -24,24 +25,24 @@ PLAN_FIRST_YEAR = {"九五": 1996, "十五": 2001, "十一五": 2006, "十二五
                    "十五五": 2026}
 # 九五 is left out of spans: in the reports that name it (2000s) it is the base a figure is
 # compared with (是“九五”的1.8倍, 由“九五”末期的…提高到), not the span the figure is about.
-_PLAN = re.compile(r"“(十[一二三四五]?五)”|(十[一二三四五]五)(?!届)|(十五)(?=计划|规划|时期|期间|末|期末)")
-_PLAN_END = re.compile(r"(?:“十|十)[一二三四五]?五”?(?:末|期末)")
-_EXPLICIT_SPAN = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:[-—–~至到])\s*(20\d\d)\s*年")
+_PLAN = lazy_compile(r"“(十[一二三四五]?五)”|(十[一二三四五]五)(?!届)|(十五)(?=计划|规划|时期|期间|末|期末)")
+_PLAN_END = lazy_compile(r"(?:“十|十)[一二三四五]?五”?(?:末|期末)")
+_EXPLICIT_SPAN = lazy_compile(r"(20\d\d)\s*(?:年)?\s*(?:[-—–~至到])\s*(20\d\d)\s*年")
 _YEARS_AGO = {"两": 2, "三": 3, "四": 4, "五": 5, "十": 10}
-_LAST_YEARS = re.compile(r"过去(?:的)?([两三四五十])年|([两三四五十])年来|([两三四五十])年间|本届政府(?!的?收官)|届政府以来")
-_NEXT_FIVE = re.compile(r"今后[五5]年|未来[五5]年")
-_SINCE = re.compile(r"(20\d\d)年以来")
+_LAST_YEARS = lazy_compile(r"过去(?:的)?([两三四五十])年|([两三四五十])年来|([两三四五十])年间|本届政府(?!的?收官)|届政府以来")
+_NEXT_FIVE = lazy_compile(r"今后[五5]年|未来[五5]年")
+_SINCE = lazy_compile(r"(20\d\d)年以来")
 # Words spelled out and look-behinds after the first character in the patterns searched in every
 # sentence (_ANY_SPAN, BASE_YEAR, _HORIZON, _NAMED_YEAR …): a pattern whose every match opens with a
 # known character is skipped through in C to where one may start, any other is tried at each position.
-_ANY_SPAN = re.compile(r"五|20\d\d|两年[来间]|三年[来间]|四年[来间]|十年[来间]|届政府")   # (五年来: 五)
+_ANY_SPAN = lazy_compile(r"五|20\d\d|两年[来间]|三年[来间]|四年[来间]|十年[来间]|届政府")   # (五年来: 五)
 # a base year: 比2015年 / 较2015年 / 与2004年相比
-BASE_YEAR = re.compile(r"(?:比|较|与(?=20\d\d\s*年相比)|同(?=20\d\d\s*年相比))(20\d\d)\s*年")
-_HORIZON = re.compile(r"(?:到|至|于|在)\s*(20\d\d)\s*年|(20\d\d)\s*年(?:底|末|前)")
+BASE_YEAR = lazy_compile(r"(?:比|较|与(?=20\d\d\s*年相比)|同(?=20\d\d\s*年相比))(20\d\d)\s*年")
+_HORIZON = lazy_compile(r"(?:到|至|于|在)\s*(20\d\d)\s*年|(20\d\d)\s*年(?:底|末|前)")
 # A year named in the sentence (2022年全市…); not a base year (比2015年) and not 2018年以来.
-_NAMED_YEAR = re.compile(r"(20(?<![比较自从到至]20)\d\d)\s*年(?![底末以来前的]|相比)")   # not 为2016年的1.5倍
-_LAST_YEAR = re.compile(r"去年|上年(?!度)|过去一年|过去的一年")
-_ESTIMATE = re.compile(r"预计")
+_NAMED_YEAR = lazy_compile(r"(20(?<![比较自从到至]20)\d\d)\s*年(?![底末以来前的]|相比)")   # not 为2016年的1.5倍
+_LAST_YEAR = lazy_compile(r"去年|上年(?!度)|过去一年|过去的一年")
+_ESTIMATE = lazy_compile(r"预计")
 
 Span = tuple[int, int]
 
