@@ -952,7 +952,9 @@ class _Run:
 
     def broadcast(self, tok: Quantity, lead_start: int, lead: str, candidates) -> bool:
         """均 / 各: 财政总收入和地方财政收入均增长6.5%以上 → the value for every subject."""
-        m = BROADCAST.search(lead)
+        # the word stands in the lead's last 8 characters (.{0,6}$, $ also before a final line end):
+        # searched only there, not tried at every character of the lead
+        m = BROADCAST.search(lead, max(0, len(lead) - 8))
         if not m:
             return False
         k = m.start()
