@@ -47,6 +47,7 @@ def own_folders() -> list[Path]:
     return [package / name for name in ("cli", "indicators", "seeds", "rules.yaml", "polcmp.py")]
 
 
+_named: list = []                          # inputs named by protect(), not yet looked up
 _inputs: dict[str, Path] = {}              # real path → the input as the user named it
 _input_ids: dict[tuple[int, int], Path] = {}   # (device, inode) → the same
 _output: list[Path] = []                   # the -o path of this run, once its option is parsed
@@ -55,6 +56,7 @@ _output: list[Path] = []                   # the -o path of this run, once its o
 def reset() -> None:
     """Forget the inputs and output of a previous run (the command line runs once per process;
     tests and notebooks may run it more often)."""
+    _named.clear()
     _inputs.clear()
     _input_ids.clear()
     _output.clear()
@@ -62,22 +64,27 @@ def reset() -> None:
 
 def protect(paths) -> None:
     """Name files as inputs of this run: no -o may write over them. Raises OutputError at once
-    when this run's -o is one of them."""
-    for p in paths:
-        if p is None or str(p) == STDOUT:
-            continue
-        p = Path(p)
+    when this run's -o is one of them. They are looked up (real path, inode) only when an output
+    is checked: a run that writes to stdout never needs to, and a corpus has thousands of files."""
+    _named.extend(p for p in paths if p is not None and str(p) != STDOUT)
+    for out in _output:
+        _refuse_inputs(out)
+
+
+def _look_up_named() -> None:
+    named = list(_named)
+    _named.clear()
+    for p in map(Path, named):
         _inputs[os.path.realpath(p)] = p
         try:
             st = os.stat(p)
         except OSError:
             continue
         _input_ids[(st.st_dev, st.st_ino)] = p
-    for out in _output:
-        _refuse_inputs(out)
 
 
 def _refuse_inputs(path: Path) -> None:
+    _look_up_named()
     hit = _inputs.get(os.path.realpath(path))
     if hit is None and _input_ids:
         try:
