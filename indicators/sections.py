@@ -50,10 +50,12 @@ _ENDS_WITH_TARGETS = lazy_compile(r"^(?!.*完成).*目标[*\s]*$")
 _TARGETS_MET = lazy_compile(r"目标(?:任务)?[^，,。]{0,4}(?:实现|完成|超额|超过)")
 _SEVERAL_YEARS = lazy_compile(r"[五两三四]年|(?<!\d)[2-5]年|十[二三四五]五|20\d\d\s*[-—至到~]\s*20\d\d|本届|时期|期间|远景")
 _YEAR = lazy_compile(r"(20\d\d)年")
-# Lines worth a look: short ones, numbered ones, and paragraphs that open with a time word.
+# Lines worth a look: short ones, numbered ones, and paragraphs that open with a time word. Each
+# is found after a line break (the text is searched with one put in front): a pattern that opens
+# with ^ is tried at each position of the report, one that opens with \n only at line breaks.
 _CANDIDATE_LINE = lazy_compile(
-    r"^[^\S\n]*(?:[^\n]{1,40}$|(?:[#>*]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]"
-    r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|主要预期目标|20\d\d年|“十|各位代表|本届政府)[^\n]*)", re.M)
+    r"\n([^\S\n]*(?:[^\n]{1,40}$|(?:[#>*]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]"
+    r"|过去|刚刚过去|这一年|[一两三四五]年来|今年|主要预期目标|20\d\d年|“十|各位代表|本届政府)[^\n]*))", re.M)
 _INNER_SENTENCE_END = lazy_compile(r"[。；;!！]")
 # Sentence starts inside a line that may open a section: a page that lost its line breaks
 # (…。一、2023年工作回顾 过去一年，…  …会议上 市长 某某各位代表：过去一年，…  （2025年1月12日在…
@@ -162,10 +164,11 @@ class Sections:
         # where a heading inside a line ends and the paragraph it heads begins: the number's
         # sentence starts there, not with the heading (…工作回顾过去五年，… is no five-year sentence)
         self.breaks: list[int] = []
-        for m in _CANDIDATE_LINE.finditer(text):
-            state = self._line_state(m.group(), report_year)
+        for m in _CANDIDATE_LINE.finditer("\n" + text):
+            line = m.group(1)
+            state = self._line_state(line, report_year)
             if state:
-                events.append((m.start(), state, span_in(m.group()[:_FIVE_YEARS_PROBE], report_year)))
+                events.append((m.start(1) - 1, state, span_in(line[:_FIVE_YEARS_PROBE], report_year)))
         # after the vocative 各位代表！ a paragraph starts, whatever opens it (本届政府任期的五年，…)
         sentence_starts = [(m.end(), m.group().startswith("各")) for m in _SENTENCE_START.finditer(text)]
         preamble = _PREAMBLE_END.search(text, 0, _PREAMBLE_REACH)
