@@ -1,11 +1,13 @@
 """What a catalogue compiles to, kept on disk by content hash: a second run starts at once.
 
-Three things a run would otherwise make afresh, each longer to make than extracting a report:
+What a run would otherwise make afresh, each part longer to make than extracting a small report:
 the parsed catalogue (catalogue.py: YAML parsing), the keyword index with its Hyperscan
-databases (keyword_scan.py) and the compiled regular expressions (regex_cache.py). Each depends
-only on its inputs, polcmp's code, and the Python and Hyperscan builds, so it is stored under a
-hash of those: a changed catalogue (a user's edit, a new version) gets its own entry, and an
-unchanged one is never compiled twice.
+databases (keyword_scan.py), the compiled regular expressions (regex_cache.py), the words and
+edge characters of each pattern (literals.py) and the divisions table (divisions.py). Each
+depends only on its inputs, polcmp's code, and the Python and Hyperscan builds, so it is stored
+under a hash of those: a changed catalogue (a user's edit, a new version) gets its own entry,
+and an unchanged one is never compiled twice. `remembered` keeps one built value; `Memo` keeps
+the answers of a function, question by question, as a run asks them.
 
 Where: `compiled/<key>.marshal` in the user's cache folder (paths.cache_dir). The format is
 marshal, the format of the bytecode in __pycache__, and for the same reason: it holds only
@@ -34,7 +36,7 @@ from .paths import cache_dir
 SUBFOLDER = "compiled"
 SUFFIX = ".marshal"
 FORMAT = "2"   # bump when a stored layout changes
-KEEP = 16      # entries kept (the newest): each polcmp version or edited catalogue adds a few
+KEEP = 40      # entries kept (the newest): a polcmp version adds five, an edited catalogue two
 
 
 def key_of(*parts) -> str:
