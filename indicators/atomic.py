@@ -4,7 +4,7 @@ A temporary file beside the target, renamed into place when complete: an interru
 failed write never leaves half a file and keeps the old one. A new file gets 0666 less the
 umask (as a shell's `>` would), an overwritten one keeps its own mode; through a symbolic
 link the file it points to is replaced. The command line's -o (cli/files.py) and the API's
-polcmp.write use it.
+polcmp.write use it; the cache folder's files use write_quietly, which never raises.
 """
 from __future__ import annotations
 
@@ -61,3 +61,23 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
             raise OutputError(f"{printable(path)}: {e.strerror}") from None
         raise
     return target
+
+
+def write_quietly(target: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all (a temporary file renamed into place, so a reader
+    never sees half of one); when that cannot be done, nothing is left and nothing is raised.
+    For files that only save time (the caches): a user's output goes through write_bytes."""
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")   # one per process: no two writers share it
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError:
+        _remove(tmp)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -44,6 +44,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import stamps
+from .atomic import write_quietly
 from .catalogue import Catalogue
 from .models import Value
 from .paths import cache_dir
@@ -234,22 +235,3 @@ def _values(payload: dict) -> list[Value]:
 
 def _dumps(payload: dict) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def write_quietly(target: Path, data: bytes) -> None:
-    """Write a cache file whole or not at all (a temporary file renamed into place, so a reader
-    never sees half of one); when that cannot be done, nothing is left and nothing is raised."""
-    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")   # one per process: no two writers share it
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    except OSError:
-        _remove(tmp)
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        pass

@@ -31,6 +31,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
+from .atomic import write_quietly
 from .paths import cache_dir
 
 SUBFOLDER = "compiled"
@@ -121,19 +122,16 @@ def load(key: str) -> dict | None:
 def store(key: str, payload: dict) -> None:
     """Keep payload (plain data: dict, list, tuple, str, bytes, numbers, None) under key,
     atomically; silently skipped when that cannot be done."""
-    target = _file(key)
-    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
         data = marshal.dumps(payload)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+    except ValueError:   # something marshal cannot hold
+        return
+    target = _file(key)
+    write_quietly(target, data)
+    try:
         _prune(target.parent)
-    except (OSError, ValueError):   # ValueError: something marshal cannot hold
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
+    except OSError:
+        pass
 
 
 def _prune(folder: Path) -> None:

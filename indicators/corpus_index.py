@@ -34,7 +34,8 @@ import time
 from pathlib import Path
 
 from . import stamps
-from .cache import cache_disabled, engine_fingerprint, write_quietly
+from .atomic import write_quietly
+from .cache import cache_disabled, engine_fingerprint
 from .paths import cache_dir
 from .reports import read_report
 

@@ -21,6 +21,7 @@ from typing import BinaryIO
 
 import yaml
 
+from .atomic import write_quietly
 from .catalogue import Catalogue
 from .paths import cache_dir
 
@@ -86,13 +87,7 @@ def cached_counts(text: str, vocab: Vocabulary) -> Counter:
     except (OSError, ValueError):
         pass
     counts = count_words(text, vocab)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(counts, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass   # an unwritable cache only costs time
+    write_quietly(path, json.dumps(counts, ensure_ascii=False).encode("utf-8"))   # unwritable: only costs time
     return counts
 
 
