@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .lazy_regex import lazy_compile
 from .errors import ReportError
+from .lazy_regex import lazy_compile
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 SUFFIXES = TEXT_SUFFIXES | {".html", ".htm", ".docx", ".pdf"}

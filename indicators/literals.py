@@ -23,12 +23,12 @@ except ImportError:   # pragma: no cover
 
 _NO_CONTENT = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
 _MAX_ALTERNATIVES = 64
-# Parsing a pattern is most of the time the answers take, and an Extractor asks about every
-# catalogue pattern when it is made: the answers are kept across runs (compiled.Memo).
+# Parsing a pattern is most of the time the answers take, an Extractor asks about every
+# catalogue pattern when it is made, and an indicator's gates and its unit's gate ask about the
+# same ones: the answers are kept, in this run and across runs (compiled.Memo).
 _answers = compiled.Memo("literals")
 
 
-@lru_cache(maxsize=None)   # an indicator's gates and its unit's gate parse the same patterns
 def required_literals(pattern: str) -> frozenset[str] | None:
     """A set of strings one of which every match of `pattern` contains, or None when no such
     set is known (a pattern that can match without any fixed text, or one too complex)."""
@@ -204,7 +204,6 @@ def _required_inside(op, arg, most: int) -> frozenset[str] | None:
     return None
 
 
-@lru_cache(maxsize=None)
 def edge_characters(pattern: str, last: bool = False) -> frozenset[str] | None:
     """The characters a non-empty match of `pattern` can start with (or end with, `last`):
     国家级?|省级? starts with 国 or 省; 高新技术企业["”]? ends with 业 or ”. None when that is

@@ -11,8 +11,9 @@ re._compiler.compile does after compiling, in a few microseconds.
 This leans on two private parts of CPython: re._compiler's code generator and _sre.compile.
 They have the same shape in every Python polcmp supports (3.11 on); _sre checks any code it is
 given before it runs it (it refuses malformed code, it does not crash), and every failure here
-falls back to compiling. Only lazy_compile patterns (lazy_regex.py) come through here: the
-built-in catalogue's and polcmp's own.
+falls back to compiling. Only polcmp's own patterns come through here (lazy_compile, and the
+character tables of normalise.py), the built-in catalogue's among them; a user's catalogue
+patterns run checked (safe_regex.py) and are not kept.
 """
 from __future__ import annotations
 
@@ -40,8 +41,9 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
     try:
         return _build(pattern, _codes(question, lambda: _compile(*question)))
     except Exception:   # damaged or foreign: compile it as re does, and store that
-        _codes.put(question, _compile(*question))
-        return _build(pattern, _codes.known[question])
+        compiled_form = _compile(*question)
+        _codes.put(question, compiled_form)
+        return _build(pattern, compiled_form)
 
 
 def _compile(pattern: str, flags: int) -> tuple:
