@@ -11,6 +11,8 @@ Sections (--only picks some; all by default):
            REV's engine, checked out into a temporary git worktree. Every engine is a process
            of its own that loads once and then runs one pass over the corpus when asked; the
            passes are taken in turn, round by round, so both revisions meet the same machine.
+  stages   where the time of read + extract goes: each stage of the engine timed on its own, in
+           this process, over the corpus (the per-number work is the rest of extract's time).
   jobs     `polcmp extract CORPUS -f jsonl --jobs N` for N = 1, 2, 4, value cache off.
   startup  each command on the bundled seeds beside `python -c pass`, value cache off and warm.
   places   `polcmp places --corpus` over 3,000 copies of corpus and panel reports, about half
@@ -129,11 +131,13 @@ def med(times: list[float]) -> str:
     return f"{statistics.median(times):.2f} s"
 
 
+def bare_scan(files: list[Path]) -> int:
+    """The baseline: read, decode and find every number, nothing else."""
+    return sum(1 for f in files for _ in BARE_NUMBER.finditer(f.read_bytes().decode("utf-8")))
+
+
 def section_extract(args, corpus: Path, tmp: Path) -> None:
     files, mb = sorted(corpus.glob("*.txt")), mb_of(corpus)
-
-    def bare_scan() -> int:
-        return sum(1 for f in files for _ in BARE_NUMBER.finditer(f.read_bytes().decode("utf-8")))
 
     labels = {"ours": "polcmp, this checkout: read + extract",
               "memory": "polcmp, this checkout: extract only (texts in memory)",
@@ -151,7 +155,8 @@ def section_extract(args, corpus: Path, tmp: Path) -> None:
             engines["theirs"] = Engine([sys.executable, "-c", WORKER, str(worktree), str(corpus)], tmp)
         if args.peer:
             engines["peer"] = Engine([args.peer, str(ROOT / "bench" / "peer_jionlp.py"), str(corpus)], tmp)
-        seconds, found = rounds({**engines, "memory": lambda: engines["ours"]("memory"), "bare": bare_scan}, args.runs)
+        seconds, found = rounds({**engines, "memory": lambda: engines["ours"]("memory"),
+                                  "bare": lambda: bare_scan(files)}, args.runs)
     finally:
         for engine in engines.values():
             engine.close()
@@ -171,6 +176,40 @@ def section_extract(args, corpus: Path, tmp: Path) -> None:
     for key in ("theirs", "peer", "bare"):
         if key in seconds:
             print(f"| ÷ {labels[key].split(':')[0]} | {ratio(seconds[key], seconds['ours']):.2f}× |")
+
+
+def section_stages(args, corpus: Path, tmp: Path) -> None:
+    """Each stage of read + extract on its own, over texts and copies made beforehand (the engine's
+    own steps, _Run's included: a benchmark may look inside). The work per number (subjects,
+    status, period, lists, targets in words) is what extract takes beyond the stages before it."""
+    from polcmp.indicators import catalogue, extract, reports
+
+    files = sorted(corpus.glob("*.txt"))
+    extractor = extract.Extractor(catalogue.load_catalogue())
+    texts = [reports.read_report(f) for f in files]
+    for text in texts:   # patterns compile on first use
+        extractor.extract(text)
+    runs = [extract._Run(extractor, text) for text in texts]
+    regions = [extractor.keywords.regions(r.work) for r in runs]
+    stages = {
+        "baseline: bare `re` scan for numbers (read + scan)": lambda: bare_scan(files),
+        "reading: decode, reading copy, masks (`read_report`)": lambda: [reports.read_report(f) for f in files],
+        "a report's sections, and blanking its own name (`_Run`)": lambda: [extract._Run(extractor, t) for t in texts],
+        "the sentences worth reading (`keyword_scan.py`)": lambda: [extractor.keywords.regions(r.work) for r in runs],
+        "the numbers in those sentences": lambda: [list(r.quantities(g or [(0, len(r.work))]))
+                                                   for r, g in zip(runs, regions)],
+        "extract, all stages but reading": lambda: [extractor.extract(t) for t in texts],
+    }
+    seconds, _ = rounds(stages, args.runs)
+    median = {name: statistics.median(times) for name, times in seconds.items()}
+    names = list(stages)
+    per_number = median[names[-1]] - sum(median[name] for name in names[2:-1])
+    print(f"\n### Where the time goes\n\n{len(files)} reports, {mb_of(corpus):.1f} MB; each stage on its own in one "
+          f"process, median of {args.runs} rounds, the stages in turn\n")
+    print("| stage | time |\n|---|---|")
+    for name in names:
+        print(f"| {name} | {median[name]:.2f} s |")
+    print(f"| the work per number (extract less the three stages above it) | {per_number:.2f} s |")
 
 
 def section_jobs(args, corpus: Path, tmp: Path) -> None:
@@ -257,7 +296,7 @@ def section_places(args, corpus: Path, tmp: Path) -> None:
                                        "sources changed between a cold run and its warm one: the cache key holds their hash)"))
 
 
-SECTIONS = {"extract": section_extract, "jobs": section_jobs, "startup": section_startup, "places": section_places}
+SECTIONS = {"extract": section_extract, "stages": section_stages, "jobs": section_jobs, "startup": section_startup, "places": section_places}
 
 
 def main() -> None:
