@@ -13,7 +13,6 @@ about, as text:
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .lazy_regex import lazy_compile
