@@ -178,37 +178,62 @@ def section_extract(args, corpus: Path, tmp: Path) -> None:
             print(f"| ÷ {labels[key].split(':')[0]} | {ratio(seconds[key], seconds['ours']):.2f}× |")
 
 
-def section_stages(args, corpus: Path, tmp: Path) -> None:
-    """Each stage of read + extract on its own, over texts and copies made beforehand (the engine's
-    own steps, _Run's included: a benchmark may look inside). The work per number (subjects,
-    status, period, lists, targets in words) is what extract takes beyond the stages before it."""
-    from polcmp.indicators import catalogue, extract, reports
+# Each stage of read + extract on its own (stages), in a process of its own: argv = checkout,
+# corpus, rounds. It prints {stage: [seconds of each round]}. The engine's own steps (_Run's
+# included) are timed over texts and copies made beforehand: a benchmark may look inside.
+STAGES = r'''
+import json, re, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from polcmp.indicators import catalogue, extract, reports
+files, runs_wanted = sorted(Path(sys.argv[2]).glob("*.txt")), int(sys.argv[3])
+extractor = extract.Extractor(catalogue.load_catalogue())
+texts = [reports.read_report(f) for f in files]
+for text in texts:   # patterns compile on first use
+    extractor.extract(text)
+runs = [extract._Run(extractor, text) for text in texts]
+regions = [extractor.keywords.regions(r.work) for r in runs]
+bare = re.compile(r"\d+(?:\.\d+)?")
+stages = {
+    "bare": lambda: [sum(1 for _ in bare.finditer(f.read_bytes().decode("utf-8"))) for f in files],
+    "reading": lambda: [reports.read_report(f) for f in files],
+    "run": lambda: [extract._Run(extractor, t) for t in texts],
+    "regions": lambda: [extractor.keywords.regions(r.work) for r in runs],
+    "numbers": lambda: [list(r.quantities(g or [(0, len(r.work))])) for r, g in zip(runs, regions)],
+    "extract": lambda: [extractor.extract(t) for t in texts],
+}
+seconds = {name: [] for name in stages}
+for _ in range(runs_wanted):   # the stages in turn, round by round
+    for name, fn in stages.items():
+        started = time.perf_counter()
+        fn()
+        seconds[name].append(time.perf_counter() - started)
+print(json.dumps(seconds))
+'''
+STAGE_LABELS = {"bare": "baseline: bare `re` scan for numbers (read + scan)",
+                "reading": "reading: decode, reading copy, masks (`read_report`)",
+                "run": "a report's sections, and blanking its own name (`_Run`)",
+                "regions": "the sentences worth reading (`keyword_scan.py`)",
+                "numbers": "the numbers in those sentences",
+                "extract": "extract, all stages but reading"}
 
-    files = sorted(corpus.glob("*.txt"))
-    extractor = extract.Extractor(catalogue.load_catalogue())
-    texts = [reports.read_report(f) for f in files]
-    for text in texts:   # patterns compile on first use
-        extractor.extract(text)
-    runs = [extract._Run(extractor, text) for text in texts]
-    regions = [extractor.keywords.regions(r.work) for r in runs]
-    stages = {
-        "baseline: bare `re` scan for numbers (read + scan)": lambda: bare_scan(files),
-        "reading: decode, reading copy, masks (`read_report`)": lambda: [reports.read_report(f) for f in files],
-        "a report's sections, and blanking its own name (`_Run`)": lambda: [extract._Run(extractor, t) for t in texts],
-        "the sentences worth reading (`keyword_scan.py`)": lambda: [extractor.keywords.regions(r.work) for r in runs],
-        "the numbers in those sentences": lambda: [list(r.quantities(g or [(0, len(r.work))]))
-                                                   for r, g in zip(runs, regions)],
-        "extract, all stages but reading": lambda: [extractor.extract(t) for t in texts],
-    }
-    seconds, _ = rounds(stages, args.runs)
-    median = {name: statistics.median(times) for name, times in seconds.items()}
-    names = list(stages)
-    per_number = median[names[-1]] - sum(median[name] for name in names[2:-1])
-    print(f"\n### Where the time goes\n\n{len(files)} reports, {mb_of(corpus):.1f} MB; each stage on its own in one "
-          f"process, median of {args.runs} rounds, the stages in turn\n")
+
+def section_stages(args, corpus: Path, tmp: Path) -> None:
+    """Where the time of read + extract goes. The work per number (subjects, status, period,
+    lists, targets in words) is what extract takes beyond the three stages before it. Measured
+    in a child process: one that held the corpus here would lend its size to the peak memory
+    of every command this script runs later (Linux keeps it across fork and exec)."""
+    out = subprocess.run([sys.executable, "-c", STAGES, str(ROOT), str(corpus), str(args.runs)], env=environment(),
+                         cwd=ROOT, capture_output=True, text=True)
+    if out.returncode:
+        sys.exit(f"stages: {out.stderr.strip()[-2000:]}")
+    median = {name: statistics.median(times) for name, times in json.loads(out.stdout.splitlines()[-1]).items()}
+    per_number = median["extract"] - median["run"] - median["regions"] - median["numbers"]
+    print(f"\n### Where the time goes\n\n{sum(1 for _ in corpus.glob('*.txt'))} reports, {mb_of(corpus):.1f} MB; "
+          f"each stage on its own in one process, median of {args.runs} rounds, the stages in turn\n")
     print("| stage | time |\n|---|---|")
-    for name in names:
-        print(f"| {name} | {median[name]:.2f} s |")
+    for name, label in STAGE_LABELS.items():
+        print(f"| {label} | {median[name]:.2f} s |")
     print(f"| the work per number (extract less the three stages above it) | {per_number:.2f} s |")
 
 
@@ -296,7 +321,8 @@ def section_places(args, corpus: Path, tmp: Path) -> None:
                                        "sources changed between a cold run and its warm one: the cache key holds their hash)"))
 
 
-SECTIONS = {"extract": section_extract, "stages": section_stages, "jobs": section_jobs, "startup": section_startup, "places": section_places}
+SECTIONS = {"extract": section_extract, "stages": section_stages, "jobs": section_jobs, "startup": section_startup,
+            "places": section_places}
 
 
 def main() -> None:
